@@ -1,0 +1,29 @@
+import { ResponseError, LSPErrorCodes, type CancellationToken } from 'vscode-languageserver';
+
+export interface Log {
+  log(message: string): void;
+  error(message: string): void;
+}
+
+/**
+ * Runs a request handler so that no exception reaches the connection: a failure is logged
+ * and answered with the empty result; a cancelled request is answered as cancelled.
+ */
+export async function runSafe<T>(log: Log, what: string, empty: T, token: CancellationToken | undefined, fn: () => Promise<T> | T): Promise<T> {
+  try {
+    const result = await fn();
+    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    return result;
+  } catch (e) {
+    if (e instanceof ResponseError) throw e;
+    log.error(`${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return empty;
+  }
+}
+
+/** Runs a notification handler that must never throw. */
+export function runSafeVoid(log: Log, what: string, fn: () => Promise<void> | void): void {
+  Promise.resolve()
+    .then(fn)
+    .catch((e: unknown) => log.error(`${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+}

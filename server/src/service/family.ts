@@ -1,0 +1,68 @@
+import type { JobFamilyModel } from './model/model';
+import { baseName, parentUri, joinUri, isInside, type Workspace } from './workspace';
+
+/**
+ * Where a page stands in its job family:
+ * - `standalone`: the page is the whole family;
+ * - `index`: the `_index.md` of a split family (the family checks run here, over every file);
+ * - `level`: one level file of a split family (only its own level is checked);
+ * - `landing`: a folder's landing page, not a job family;
+ * - `unknown`: it may belong to a split family whose other files cannot be read.
+ */
+export type FamilyRole = 'standalone' | 'index' | 'level' | 'landing' | 'unknown';
+
+export interface Family {
+  readonly self: JobFamilyModel;
+  readonly role: FamilyRole;
+  /** Every page of the family, `self` included; for a split family the index comes first. */
+  readonly members: readonly JobFamilyModel[];
+  /** True when the family-wide checks (required sections, …) should run on this page. */
+  readonly checksFamily: boolean;
+}
+
+const LEVEL_LAYOUTS = new Set(['single-role', 'other']);
+
+export function standaloneFamily(self: JobFamilyModel): Family {
+  const role = self.layout === 'landing' ? 'landing' : maybeSplitPart(self) ? 'unknown' : 'standalone';
+  return { self, role, members: [self], checksFamily: role === 'standalone' };
+}
+
+/** A page that could be part of a split family: an `_index.md`, or a page with no `##` structure of its own. */
+function maybeSplitPart(model: JobFamilyModel): boolean {
+  if (model.fileName === '_index.md') return true;
+  return model.frontMatter?.entries.some((e) => e.key === 'weight') === true && !model.sections.some((s) => s.depth === 2 && !s.kind);
+}
+
+export async function loadFamily(
+  self: JobFamilyModel,
+  workspace: Workspace,
+  modelOf: (uri: string, text: string) => JobFamilyModel,
+): Promise<Family> {
+  if (self.layout === 'landing') return { self, role: 'landing', members: [self], checksFamily: false };
+  if (!workspace.folders.length || !isInside(self.uri, workspace.folders)) return standaloneFamily(self);
+  const folder = parentUri(self.uri);
+  const entries = await workspace.readDirectory(folder);
+  if (!entries) return standaloneFamily(self);
+  const hasIndex = entries.some((e) => !e.isDirectory && e.name === '_index.md');
+  if (!hasIndex) return { self, role: 'standalone', members: [self], checksFamily: true };
+
+  const read = async (name: string): Promise<JobFamilyModel | undefined> => {
+    const uri = joinUri(folder, name);
+    if (uri === self.uri || baseName(uri) === self.fileName) return self;
+    const text = await workspace.readFile(uri);
+    return text === undefined ? undefined : modelOf(uri, text);
+  };
+  const index = await read('_index.md');
+  if (!index || index.layout === 'landing') {
+    return { self, role: 'standalone', members: [self], checksFamily: self !== index };
+  }
+  const levels: JobFamilyModel[] = [];
+  for (const e of entries) {
+    if (e.isDirectory || e.name === '_index.md' || !e.name.endsWith('.md')) continue;
+    const m = await read(e.name);
+    if (m && LEVEL_LAYOUTS.has(m.layout)) levels.push(m);
+  }
+  if (self === index) return { self, role: 'index', members: [index, ...levels], checksFamily: true };
+  if (!levels.includes(self)) return { self, role: 'standalone', members: [self], checksFamily: true };
+  return { self, role: 'level', members: [index, ...levels], checksFamily: false };
+}

@@ -1,0 +1,45 @@
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { comparePositions } from '../model/lines';
+import { combineFixes } from './fixes';
+import type { RuleFinding } from './findings';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.jobFamily`;
+
+/** Quick fixes for the findings under `range`, and the fix-all source action. */
+export function codeActions(
+  uri: string,
+  findings: readonly RuleFinding[],
+  range: Range,
+  diagnostics: readonly Diagnostic[],
+  only: readonly string[] | undefined,
+): CodeAction[] {
+  const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const out: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const f of findings) {
+      if (!f.fix || !intersects(f.range, range)) continue;
+      const diag = diagnostics.find((d) => d.code === f.rule.meta.id && sameRange(d.range, f.range));
+      out.push({
+        title: `${f.fix.title} (${f.rule.meta.id})`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: diag ? [diag] : undefined,
+        isPreferred: true,
+        edit: { changes: { [uri]: [...f.fix.edits] } },
+      });
+    }
+  }
+  const fixable = findings.filter((f) => f.fix);
+  if (fixable.length && (wants(FIX_ALL_KIND) || (only && only.includes(CodeActionKind.Source)))) {
+    out.push({ title: 'Fix all job-family problems that have a fix', kind: FIX_ALL_KIND, edit: { changes: { [uri]: combineFixes(fixable) } } });
+  }
+  return out;
+}
+
+/** Touching counts: a cursor at either end of a finding gets its fix. */
+function intersects(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}

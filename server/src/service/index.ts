@@ -1,0 +1,149 @@
+import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import type { JobFamilyConfig } from './config';
+import { loadFamily, standaloneFamily, type Family } from './family';
+import { codeActions } from './features/codeActions';
+import { toDiagnostic } from './features/diagnostics';
+import { runRules, type RuleFinding } from './features/findings';
+import { applyEdits, combineFixes } from './features/fixes';
+import { GradeTable } from './grades/gradeTable';
+import type { HandbookLinks } from './handbook/links';
+import { parseModel, type JobFamilyModel } from './model/model';
+import { RULES } from './rules';
+import type { CancellationLike, Rule } from './rules/types';
+import { NO_WORKSPACE, type Workspace } from './workspace';
+
+/** The least the service needs of a document: what `TextDocument` has. */
+export interface DocumentLike {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+export interface Logger {
+  log(message: string): void;
+  error(message: string): void;
+}
+
+export interface LanguageServiceOptions {
+  readonly workspace?: Workspace;
+  readonly logger?: Logger;
+  /** Folder URI of the rule docs pages (`docs/rules`), for `codeDescription` links. */
+  readonly docsBaseUri?: string;
+  /** The handbook index, when one is built. */
+  readonly handbook?: () => HandbookLinks | undefined;
+}
+
+export interface FixAllResult {
+  readonly text: string;
+  readonly passes: number;
+  readonly changed: boolean;
+}
+
+export interface LanguageService {
+  readonly rules: readonly Rule[];
+  getModel(doc: DocumentLike): JobFamilyModel;
+  getFamily(doc: DocumentLike, token?: CancellationLike): Promise<Family>;
+  getFindings(doc: DocumentLike, config: JobFamilyConfig, token?: CancellationLike): Promise<RuleFinding[]>;
+  computeDiagnostics(doc: DocumentLike, config: JobFamilyConfig, token?: CancellationLike): Promise<Diagnostic[]>;
+  getCodeActions(doc: DocumentLike, range: Range, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined, config: JobFamilyConfig, token?: CancellationLike): Promise<CodeAction[]>;
+  getFixAllEdits(doc: DocumentLike, config: JobFamilyConfig, token?: CancellationLike): Promise<TextEdit[]>;
+  /** Applies every fix, re-checking until nothing fixable is left (at most 10 passes). */
+  fixAll(uri: string, text: string, config: JobFamilyConfig): Promise<FixAllResult>;
+  /** Forgets cached models of a document (closed, deleted). */
+  forget(uri: string): void;
+}
+
+interface CacheEntry {
+  readonly version: number;
+  readonly text: string;
+  readonly model: JobFamilyModel;
+}
+
+export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const workspace = options.workspace ?? NO_WORKSPACE;
+  const models = new Map<string, CacheEntry>();
+  const gradeTables = new WeakMap<object, GradeTable>();
+  const builtInGrades = new GradeTable();
+
+  const modelOf = (uri: string, text: string, version = -1): JobFamilyModel => {
+    const hit = models.get(uri);
+    if (hit && (version >= 0 ? hit.version === version && hit.text.length === text.length : hit.text === text)) return hit.model;
+    const model = parseModel(text, uri, version);
+    models.set(uri, { version, text, model });
+    return model;
+  };
+  const gradesFor = (config: JobFamilyConfig): GradeTable => {
+    if (!config.grades) return builtInGrades;
+    let t = gradeTables.get(config.grades);
+    if (!t) {
+      t = new GradeTable(config.grades);
+      gradeTables.set(config.grades, t);
+    }
+    return t;
+  };
+
+  const service: LanguageService = {
+    rules: RULES,
+    getModel: (doc) => modelOf(doc.uri, doc.getText(), doc.version),
+    async getFamily(doc) {
+      const model = service.getModel(doc);
+      try {
+        return await loadFamily(model, workspace, (uri, text) => modelOf(uri, text));
+      } catch (e) {
+        options.logger?.error(`Reading the family of ${doc.uri} failed: ${String(e)}`);
+        return standaloneFamily(model);
+      }
+    },
+    async getFindings(doc, config, token) {
+      const model = service.getModel(doc);
+      const family = await service.getFamily(doc, token);
+      return runRules({
+        model,
+        family,
+        config,
+        grades: gradesFor(config),
+        handbook: options.handbook?.(),
+        token,
+        onRuleError: (rule, error) => options.logger?.error(`Rule ${rule.meta.id} failed on ${doc.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      });
+    },
+    async computeDiagnostics(doc, config, token) {
+      const findings = await service.getFindings(doc, config, token);
+      return findings.map((f) => toDiagnostic(f, options.docsBaseUri));
+    },
+    async getCodeActions(doc, range, diagnostics, only, config, token) {
+      const findings = await service.getFindings(doc, config, token);
+      return codeActions(doc.uri, findings, range, diagnostics, only);
+    },
+    async getFixAllEdits(doc, config, token) {
+      return combineFixes(await service.getFindings(doc, config, token));
+    },
+    async fixAll(uri, text, config) {
+      let current = text;
+      let passes = 0;
+      for (; passes < 10; passes++) {
+        const doc = { uri, version: -1, getText: () => current };
+        const edits = await service.getFixAllEdits(doc, config);
+        if (!edits.length) break;
+        const next = applyEdits(modelOf(uri, current), edits);
+        if (next === current) break;
+        current = next;
+      }
+      return { text: current, passes, changed: current !== text };
+    },
+    forget(uri) {
+      models.delete(uri);
+    },
+  };
+  return Object.freeze(service);
+}
+
+export { mergeConfig, DEFAULT_CONFIG, parseConfigFile, CONFIG_FILE_NAME, DEFAULT_FILES, type JobFamilyConfig } from './config';
+export { RULES, findRule } from './rules';
+export type { Rule, RuleMeta, Severity, SeveritySetting } from './rules/types';
+export type { Workspace, DirectoryEntry } from './workspace';
+export type { JobFamilyModel } from './model/model';
+export type { RuleFinding } from './features/findings';
+export { FIX_ALL_KIND } from './features/codeActions';
+export { DIAGNOSTIC_SOURCE } from './features/diagnostics';
+export { matchesGlobs } from './util/glob';

@@ -1,0 +1,234 @@
+import MarkdownIt from 'markdown-it';
+import type { Range } from 'vscode-languageserver-types';
+import { LineIndex, range } from './lines';
+import { scanInline, type ScannedLine } from './inlineScanner';
+
+export interface Heading {
+  readonly depth: number;
+  readonly line: number;
+  /** Text as written, without a trailing `{#custom-id}`. */
+  readonly text: string;
+  readonly textRange: Range;
+  /** The whole heading line. */
+  readonly range: Range;
+  readonly customId: string | undefined;
+  readonly setext: boolean;
+}
+
+export interface ListItem {
+  readonly line: number;
+  /** Last line of the item, nested items included (inclusive). */
+  readonly lastLine: number;
+  readonly marker: string;
+  readonly markerRange: Range;
+  readonly ordered: boolean;
+  /** 0 for a top-level item. */
+  readonly depth: number;
+  /** The first line of the item's text. */
+  readonly text: string;
+  readonly textRange: Range;
+}
+
+export type SegmentBlock = 'paragraph' | 'heading' | 'list' | 'table' | 'blockquote';
+
+/** One line of inline Markdown content, with where it sits in the source. */
+export interface Segment {
+  readonly line: number;
+  readonly col: number;
+  readonly text: string;
+  readonly block: SegmentBlock;
+  readonly scan: ScannedLine;
+}
+
+export interface HtmlBlock {
+  readonly startLine: number;
+  /** Exclusive. */
+  readonly endLine: number;
+  readonly text: string;
+}
+
+export interface Blocks {
+  readonly headings: readonly Heading[];
+  readonly listItems: readonly ListItem[];
+  readonly segments: readonly Segment[];
+  readonly htmlBlocks: readonly HtmlBlock[];
+  /** Lines inside fenced or indented code blocks. */
+  readonly codeLines: ReadonlySet<number>;
+}
+
+let parser: ReturnType<typeof MarkdownIt> | undefined;
+
+function markdown(): ReturnType<typeof MarkdownIt> {
+  if (!parser) {
+    parser = new MarkdownIt({ html: true, linkify: false, typographer: false });
+    // Only the block structure is used; inline spans come from scanInline, which keeps columns.
+    parser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+  }
+  return parser;
+}
+
+const CUSTOM_ID = /\s*\{#([^}\s]+)\}\s*$/;
+
+export function parseBlocks(index: LineIndex, bodyStartLine: number): Blocks {
+  const lines = index.lines.map((l, n) => (n < bodyStartLine ? '' : l));
+  const env: { references?: Record<string, { href: string; title: string }> } = {};
+  const tokens = markdown().parse(lines.join('\n'), env);
+  const refs = env.references ?? {};
+  const lookup = (label: string): string | undefined => refs[normalizeLabel(label)]?.href;
+
+  const headings: Heading[] = [];
+  const listItems: ListItem[] = [];
+  const segments: Segment[] = [];
+  const htmlBlocks: HtmlBlock[] = [];
+  const codeLines = new Set<number>();
+
+  const openItems: { line: number; lastLine: number; marker: string; ordered: boolean; depth: number; textPending: boolean; slot: number }[] = [];
+  const listOrdered: boolean[] = [];
+  let block: SegmentBlock = 'paragraph';
+  let quoteDepth = 0;
+  let rowLine = -1;
+  let rowCursor = 0;
+
+  const addSegments = (startLine: number, content: string, kind: SegmentBlock): void => {
+    const parts = content.split('\n');
+    parts.forEach((part, k) => {
+      const line = startLine + k;
+      const source = index.line(line);
+      let col = source.indexOf(part);
+      if (col < 0) col = Math.max(0, source.length - source.trimStart().length);
+      segments.push({ line, col, text: part, block: kind, scan: scanInline(part, lookup) });
+    });
+  };
+
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t]!;
+    switch (tok.type) {
+      case 'heading_open': {
+        const inline = tokens[t + 1];
+        const line = tok.map?.[0] ?? 0;
+        const raw = inline?.content ?? '';
+        const id = CUSTOM_ID.exec(raw);
+        const text = (id ? raw.slice(0, id.index) : raw).trim();
+        const source = index.line(line);
+        const setext = tok.markup !== '' && !tok.markup.startsWith('#');
+        let col = text ? source.indexOf(text, setext ? 0 : source.indexOf('#') + tok.markup.length) : -1;
+        if (col < 0) col = source.length;
+        headings.push({
+          depth: Number(tok.tag.slice(1)),
+          line,
+          text,
+          textRange: range(line, col, line, col + text.length),
+          range: index.lineRange(line),
+          customId: id?.[1],
+          setext,
+        });
+        if (inline) addSegments(line, raw, 'heading');
+        t++;
+        break;
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        listOrdered.push(tok.type === 'ordered_list_open');
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        listOrdered.pop();
+        break;
+      case 'list_item_open': {
+        const line = tok.map?.[0] ?? 0;
+        const last = (tok.map?.[1] ?? line + 1) - 1;
+        openItems.push({
+          line,
+          lastLine: lastContentLine(index, line, last),
+          marker: tok.markup + (listOrdered[listOrdered.length - 1] ? '' : ''),
+          ordered: listOrdered[listOrdered.length - 1] ?? false,
+          depth: listOrdered.length - 1,
+          textPending: true,
+          slot: listItems.length,
+        });
+        listItems.push(undefined as unknown as ListItem);
+        block = 'list';
+        break;
+      }
+      case 'list_item_close': {
+        const item = openItems.pop();
+        if (item && item.textPending) listItems[item.slot] = makeItem(index, item, '');
+        if (!openItems.length) block = quoteDepth ? 'blockquote' : 'paragraph';
+        break;
+      }
+      case 'blockquote_open':
+        quoteDepth++;
+        if (!openItems.length) block = 'blockquote';
+        break;
+      case 'blockquote_close':
+        quoteDepth--;
+        if (!openItems.length) block = quoteDepth ? 'blockquote' : 'paragraph';
+        break;
+      case 'tr_open':
+        rowLine = tok.map?.[0] ?? -1;
+        rowCursor = 0;
+        break;
+      case 'inline': {
+        if (tok.map) {
+          addSegments(tok.map[0], tok.content, block);
+          const item = openItems[openItems.length - 1];
+          if (item && item.textPending && tok.map[0] === item.line) {
+            item.textPending = false;
+            listItems[item.slot] = makeItem(index, item, tok.content.split('\n')[0] ?? '');
+          }
+        } else if (rowLine >= 0) {
+          const source = index.line(rowLine);
+          const col = tok.content ? source.indexOf(tok.content, rowCursor) : -1;
+          if (col >= 0) {
+            segments.push({ line: rowLine, col, text: tok.content, block: 'table', scan: scanInline(tok.content, lookup) });
+            rowCursor = col + tok.content.length;
+          }
+        }
+        break;
+      }
+      case 'fence':
+      case 'code_block':
+        if (tok.map) for (let n = tok.map[0]; n < tok.map[1]; n++) codeLines.add(n);
+        break;
+      case 'html_block':
+        if (tok.map) {
+          htmlBlocks.push({ startLine: tok.map[0], endLine: tok.map[1], text: tok.content });
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return { headings, listItems: listItems.filter(Boolean), segments, htmlBlocks, codeLines };
+}
+
+function makeItem(
+  index: LineIndex,
+  item: { line: number; lastLine: number; marker: string; ordered: boolean; depth: number },
+  text: string,
+): ListItem {
+  const source = index.line(item.line);
+  const markerCol = source.length - source.trimStart().length;
+  const markerLen = item.ordered ? (/^\d+[.)]/.exec(source.slice(markerCol))?.[0].length ?? 1) : 1;
+  const textCol = text ? Math.max(markerCol + markerLen, source.indexOf(text, markerCol + markerLen)) : source.length;
+  return {
+    line: item.line,
+    lastLine: item.lastLine,
+    marker: source.slice(markerCol, markerCol + markerLen),
+    markerRange: range(item.line, markerCol, item.line, markerCol + markerLen),
+    ordered: item.ordered,
+    depth: item.depth,
+    text,
+    textRange: range(item.line, textCol, item.line, textCol + text.length),
+  };
+}
+
+function lastContentLine(index: LineIndex, first: number, last: number): number {
+  let n = last;
+  while (n > first && index.line(n).trim() === '') n--;
+  return n;
+}
+
+function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toUpperCase();
+}

@@ -1,0 +1,163 @@
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Range } from 'vscode-languageserver-types';
+import { LineIndex, range } from './lines';
+
+export interface FrontMatterEntry {
+  readonly key: string;
+  readonly keyRange: Range;
+  /** The value's range; an empty range right after the colon when the value is missing. */
+  readonly valueRange: Range;
+  /** First and last line the entry spans (inclusive). */
+  readonly firstLine: number;
+  readonly lastLine: number;
+  readonly value: unknown;
+  /** No value, null, or an empty string/list/map. */
+  readonly isBlank: boolean;
+}
+
+export interface FrontMatterError {
+  readonly message: string;
+  readonly range: Range;
+}
+
+export interface FrontMatter {
+  readonly format: 'yaml' | 'toml';
+  /** Line of the opening delimiter (0, or 1 after a byte-order mark line). */
+  readonly openLine: number;
+  /** Line of the closing delimiter; undefined when the block is never closed. */
+  readonly closeLine: number | undefined;
+  /** From the opening to the closing delimiter, inclusive. */
+  readonly range: Range;
+  readonly entries: readonly FrontMatterEntry[];
+  readonly errors: readonly FrontMatterError[];
+  /** Lines inside the block that are blank. */
+  readonly blankLines: readonly number[];
+  /** True when the parsed YAML is a mapping (or empty). */
+  readonly isMapping: boolean;
+  /** First line of the body: after the closing delimiter, or 0 when unclosed. */
+  readonly bodyStartLine: number;
+}
+
+const YAML_FENCE = /^---\s*$/;
+const YAML_CLOSE = /^(---|\.\.\.)\s*$/;
+const TOML_FENCE = /^\+\+\+\s*$/;
+
+/** Finds and parses the front matter block at the top of a page, with exact ranges. */
+export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
+  const first = index.line(0).replace(/^\uFEFF/, '');
+  const format = YAML_FENCE.test(first) ? 'yaml' : TOML_FENCE.test(first) ? 'toml' : undefined;
+  if (!format) return undefined;
+  const closeRe = format === 'yaml' ? YAML_CLOSE : TOML_FENCE;
+  let closeLine: number | undefined;
+  for (let n = 1; n < index.lineCount; n++) {
+    if (closeRe.test(index.line(n))) {
+      closeLine = n;
+      break;
+    }
+  }
+  const lastLine = closeLine ?? index.lineCount - 1;
+  const blankLines: number[] = [];
+  for (let n = 1; n < (closeLine ?? index.lineCount); n++) {
+    if (index.line(n).trim() === '') blankLines.push(n);
+  }
+  const blockRange = range(0, 0, lastLine, index.line(lastLine).length);
+  const base = {
+    format,
+    openLine: 0,
+    closeLine,
+    range: blockRange,
+    blankLines,
+    bodyStartLine: closeLine === undefined ? index.lineCount : closeLine + 1,
+  } as const;
+  if (closeLine === undefined) {
+    return {
+      ...base,
+      entries: [],
+      isMapping: false,
+      errors: [{ message: 'The front matter is never closed: add a line with `---` after the last key.', range: index.lineRange(0) }],
+    };
+  }
+  if (format === 'toml') return { ...base, entries: [], errors: [], isMapping: true };
+
+  const yamlStart = index.starts[1] ?? 0;
+  const yamlEnd = index.starts[closeLine] ?? index.text.length;
+  const source = index.text.slice(yamlStart, yamlEnd);
+  const toRange = (start: number, end: number): Range => {
+    const s = index.positionAt(yamlStart + start);
+    const e = index.positionAt(yamlStart + Math.max(start, end));
+    return { start: s, end: e };
+  };
+
+  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, strict: false });
+  const errors: FrontMatterError[] = doc.errors.map((e) => ({
+    message: firstLine(e.message),
+    range: widenEmpty(toRange(e.pos[0], e.pos[1]), index),
+  }));
+  const entries: FrontMatterEntry[] = [];
+  const contents = doc.contents as YamlNode | null;
+  let isMapping = contents === null || (isScalar(contents) && contents.value === null);
+  if (contents && isMap(contents)) {
+    isMapping = true;
+    for (const pair of contents.items) {
+      const keyNode = pair.key as YamlNode | null;
+      if (!keyNode || !isScalar(keyNode) || !keyNode.range) continue;
+      const [ks, ke] = keyNode.range;
+      const valueNode = pair.value as YamlNode | null;
+      const keyRange = toRange(ks, ke);
+      let valueRange: Range;
+      let value: unknown = null;
+      let isBlank = true;
+      if (valueNode && valueNode.range) {
+        valueRange = toRange(valueNode.range[0], valueNode.range[1]);
+        value = valueNode.toJSON();
+        isBlank = blank(valueNode);
+      } else {
+        const colon = index.line(keyRange.end.line).indexOf(':', keyRange.end.character);
+        const at = colon >= 0 ? colon + 1 : keyRange.end.character;
+        valueRange = range(keyRange.end.line, at, keyRange.end.line, at);
+      }
+      entries.push({
+        key: String(keyNode.value),
+        keyRange,
+        valueRange,
+        firstLine: keyRange.start.line,
+        lastLine: Math.max(keyRange.start.line, valueRange.end.line - (valueRange.end.character === 0 && valueRange.end.line > keyRange.start.line ? 1 : 0)),
+        value,
+        isBlank,
+      });
+    }
+  } else if (contents && !isMapping) {
+    errors.push({
+      message: 'The front matter must be a list of `key: value` entries.',
+      range: range(1, 0, closeLine, 0),
+    });
+  }
+  return { ...base, entries, errors, isMapping };
+}
+
+function blank(node: YamlNode): boolean {
+  if (isScalar(node)) return node.value === null || (typeof node.value === 'string' && node.value.trim() === '');
+  if (isSeq(node) || isMap(node)) return node.items.length === 0;
+  return false;
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+/** YAML reports some errors at a single point; give the editor something to underline. */
+function widenEmpty(r: Range, index: LineIndex): Range {
+  if (r.start.line !== r.end.line || r.start.character !== r.end.character) return r;
+  const text = index.line(r.start.line);
+  if (r.start.character < text.length) return range(r.start.line, r.start.character, r.start.line, text.length);
+  return range(r.start.line, 0, r.start.line, text.length);
+}
+
+/** The string value of a front-matter key, when it is a non-blank scalar. */
+export function stringValue(fm: FrontMatter | undefined, key: string): string | undefined {
+  const entry = fm?.entries.find((e) => e.key === key);
+  if (!entry || entry.isBlank) return undefined;
+  const v = entry.value;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}

@@ -1,0 +1,118 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { Segment } from './blocks';
+import { range } from './lines';
+import type { Link } from './model';
+import { renderedText } from './slug';
+
+export type GradeForm =
+  /** `[grade 7](…)` */
+  | 'linked'
+  /** `[7](…#gitlab-job-grades)` */
+  | 'number-link'
+  /** `grade 7` in plain text */
+  | 'unlinked'
+  /** "is a 7." in a Job Grade section */
+  | 'bare';
+
+export interface GradeMention {
+  /** Undefined when the number is the template's `#` placeholder or missing. */
+  readonly grade: number | undefined;
+  readonly form: GradeForm;
+  readonly line: number;
+  readonly range: Range;
+  readonly numberRange: Range | undefined;
+  readonly link: Link | undefined;
+  /** "Senior Backend Engineer" in "The Senior Backend Engineer is a [grade 7](…)". */
+  readonly subject: { readonly text: string; readonly range: Range } | undefined;
+}
+
+const LINK_TEXT = /^\s*(?:job\s+)?grade\s*(?:#\s*)?(\d{1,3}|#)?\s*\.?\s*$/i;
+const NUMBER_TEXT = /^\s*#?\s*(\d{1,3})\s*$/;
+const GRADE_TARGET = /compensation-calculator|gitlab-job-grades|#customer-success|salessales-development/i;
+const UNLINKED = /\b(?:job\s+)?grade(?:\s*:\s*|\s+)(?:#\s*)?(\d{1,3})\b/gi;
+const BARE = /\b(?:is|are)\s+(?:an?\s+)?(\d{1,2})(?=\s*(?:[.,;]|$))/gi;
+const SUBJECT = /(?:^|[.!?]\s+)[\s*_>]*(?:(?:The|An?)\s+)?((?:\S+\s+){0,11}?\S+)\s+(?:role\s+|position\s+|job\s+)?(?:is|are|will\s+be)\s+(?:(?:an?|at|at\s+an?)\s+)?(?:job\s+)?(?:grade\s+)?\[?$/i;
+
+/** Finds every grade mention on the given lines; `inGradeSection` tells whether bare numbers count. */
+export function findGrades(segments: readonly Segment[], links: readonly Link[], inGradeSection: (line: number) => boolean): GradeMention[] {
+  const found: GradeMention[] = [];
+  const linksByLine = new Map<number, Link[]>();
+  for (const l of links) {
+    const list = linksByLine.get(l.line) ?? [];
+    list.push(l);
+    linksByLine.set(l.line, list);
+  }
+  for (const seg of segments) {
+    const lineLinks = linksByLine.get(seg.line) ?? [];
+    const onLine: GradeMention[] = [];
+    for (const link of lineLinks) {
+      if (link.image) continue;
+      const t = LINK_TEXT.exec(link.text);
+      const n = t ? undefined : NUMBER_TEXT.exec(link.text);
+      if (!t && !(n && GRADE_TARGET.test(link.target))) continue;
+      const digits = t ? t[1] : n?.[1];
+      const grade = digits && digits !== '#' ? Number(digits) : undefined;
+      const at = digits ? link.text.lastIndexOf(digits) : -1;
+      onLine.push({
+        grade,
+        form: t ? 'linked' : 'number-link',
+        line: seg.line,
+        range: link.range,
+        numberRange: at >= 0 ? shift(link.textRange, at, digits!.length) : undefined,
+        link,
+        subject: subjectBefore(seg, link.range.start.character),
+      });
+    }
+    const covered = (col: number): boolean => lineLinks.some((l) => l.range.start.character <= col && col < l.range.end.character);
+    const prose = seg.scan.prose;
+    for (const m of prose.matchAll(UNLINKED)) {
+      const col = seg.col + m.index;
+      if (covered(col)) continue;
+      const digits = m[1]!;
+      const numCol = col + m[0].lastIndexOf(digits);
+      onLine.push({
+        grade: Number(digits),
+        form: 'unlinked',
+        line: seg.line,
+        range: range(seg.line, col, seg.line, col + m[0].length),
+        numberRange: range(seg.line, numCol, seg.line, numCol + digits.length),
+        link: undefined,
+        subject: subjectBefore(seg, col),
+      });
+    }
+    if (!onLine.length && inGradeSection(seg.line)) {
+      for (const m of prose.matchAll(BARE)) {
+        const digits = m[1]!;
+        const col = seg.col + m.index + m[0].lastIndexOf(digits);
+        if (covered(col)) continue;
+        onLine.push({
+          grade: Number(digits),
+          form: 'bare',
+          line: seg.line,
+          range: range(seg.line, col, seg.line, col + digits.length),
+          numberRange: range(seg.line, col, seg.line, col + digits.length),
+          link: undefined,
+          subject: subjectBefore(seg, col),
+        });
+        break;
+      }
+    }
+    onLine.sort((a, b) => a.range.start.character - b.range.start.character);
+    found.push(...onLine);
+  }
+  return found;
+}
+
+function shift(r: Range, at: number, length: number): Range {
+  return range(r.start.line, r.start.character + at, r.start.line, r.start.character + at + length);
+}
+
+function subjectBefore(seg: Segment, col: number): GradeMention['subject'] {
+  const before = seg.text.slice(0, Math.max(0, col - seg.col));
+  const m = SUBJECT.exec(before);
+  if (!m || m[1] === undefined) return undefined;
+  const raw = m[1];
+  const start = seg.col + m.index + m[0].indexOf(raw);
+  const text = renderedText(raw).replace(/[*_]/g, '').trim();
+  return { text, range: range(seg.line, start, seg.line, start + raw.length) };
+}

@@ -1,0 +1,350 @@
+import type { Range } from 'vscode-languageserver-types';
+import { parseBlocks, type Blocks, type Heading, type ListItem, type Segment } from './blocks';
+import { parseFrontMatter, stringValue, type FrontMatter } from './frontMatter';
+import { findGrades, type GradeMention } from './grades';
+import { findLevels, layoutOf, type Layout, type Level } from './levels';
+import { LineIndex, range } from './lines';
+import { parseTarget, type LinkKind } from './links';
+import type { RawProblem } from './inlineScanner';
+import { buildSections, sectionAt, type Section } from './sections';
+import { hugoSlug, SlugCounter } from './slug';
+
+export interface Link {
+  readonly line: number;
+  readonly range: Range;
+  readonly text: string;
+  readonly textRange: Range;
+  /** The destination as written. */
+  readonly target: string;
+  /** Where the destination is written; the whole link for reference-style links. */
+  readonly targetRange: Range;
+  readonly kind: LinkKind;
+  readonly path: string;
+  readonly anchor: string | undefined;
+  readonly pathRange: Range;
+  readonly anchorRange: Range | undefined;
+  readonly image: boolean;
+  readonly reference: string | undefined;
+  readonly shortcode: string | undefined;
+  /** For legacy absolute URLs: the site-relative form. */
+  readonly relative: string | undefined;
+  readonly html: boolean;
+}
+
+export interface MalformedLink {
+  readonly range: Range;
+  readonly reason: RawProblem['reason'];
+  readonly text: string;
+}
+
+export interface Placeholder {
+  readonly range: Range;
+  readonly text: string;
+  readonly kind: 'add' | 'tbd';
+}
+
+export interface Comment {
+  readonly line: number;
+  readonly text: string;
+}
+
+export interface Shortcode {
+  readonly name: string;
+  readonly range: Range;
+}
+
+export interface Anchor {
+  readonly id: string;
+  readonly line: number;
+  readonly range: Range;
+  readonly source: 'heading' | 'custom' | 'html';
+}
+
+/** Words a reader sees on one line, with code, URLs and markup blanked; columns match the source. */
+export interface ProseLine {
+  readonly line: number;
+  readonly col: number;
+  readonly text: string;
+  readonly section: Section;
+  readonly block: Segment['block'];
+}
+
+/** Everything the rules and features know about one version of one page. Immutable. */
+export interface JobFamilyModel {
+  readonly uri: string;
+  /** Why the text was not parsed (binary or too large); the model is then empty. */
+  readonly unreadable: string | undefined;
+  readonly version: number;
+  readonly fileName: string;
+  readonly lines: LineIndex;
+  readonly frontMatter: FrontMatter | undefined;
+  readonly title: string | undefined;
+  /** The title's value in the front matter, or the first line when there is none. */
+  readonly titleRange: Range;
+  readonly bodyStartLine: number;
+  readonly headings: readonly Heading[];
+  /** Flat, in document order; `sections[0]` is the root (text before the first heading). */
+  readonly sections: readonly Section[];
+  readonly listItems: readonly ListItem[];
+  readonly links: readonly Link[];
+  readonly malformedLinks: readonly MalformedLink[];
+  readonly placeholders: readonly Placeholder[];
+  readonly grades: readonly GradeMention[];
+  readonly levels: readonly Level[];
+  readonly layout: Layout;
+  readonly anchors: readonly Anchor[];
+  readonly comments: readonly Comment[];
+  readonly shortcodes: readonly Shortcode[];
+  readonly prose: readonly ProseLine[];
+  readonly codeLines: ReadonlySet<number>;
+  sectionAt(line: number): Section;
+}
+
+const ADD = /\{add\b[^}\]\n]*[}\]]?/gi;
+const TBD = /\b(?:TBD|TBC|TODO|TO BE (?:ADDED|DETERMINED|CONFIRMED|DEFINED))\b/g;
+
+/** Far above any real job-family page (the largest is under 40 KB), low enough to keep typing fast. */
+export const MAX_CHARS = 1_000_000;
+
+export function unreadableReason(text: string): string | undefined {
+  if (text.length > MAX_CHARS) {
+    return `The file has ${text.length.toLocaleString('en')} characters, more than the ${MAX_CHARS.toLocaleString('en')} a job-family page can have: it is not checked.`;
+  }
+  const head = text.slice(0, 8000);
+  const control = head.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
+  if (head.includes('\u0000') || control > head.length / 100) return 'The file is binary, not Markdown: it is not checked.';
+  return undefined;
+}
+
+export function parseModel(text: string, uri: string, version = 0): JobFamilyModel {
+  const unreadable = unreadableReason(text);
+  if (unreadable) return emptyModel(uri, version, text, unreadable);
+  const lines = new LineIndex(text);
+  const frontMatter = parseFrontMatter(lines);
+  const bodyStartLine = frontMatter?.bodyStartLine ?? 0;
+  const blocks = parseBlocks(lines, bodyStartLine);
+  const sections = buildSections(blocks.headings, lines.lineCount);
+  const at = (line: number): Section => sectionAt(sections, line);
+
+  const links: Link[] = [];
+  const malformedLinks: MalformedLink[] = [];
+  const shortcodes: Shortcode[] = [];
+  const placeholders: Placeholder[] = [];
+  const prose: ProseLine[] = [];
+  const comments: Comment[] = [];
+  const htmlAnchors: Anchor[] = [];
+
+  for (const seg of blocks.segments) {
+    const { scan } = seg;
+    for (const l of scan.links) links.push(toLink(seg, l));
+    for (const p of scan.malformed) {
+      malformedLinks.push({ range: range(seg.line, seg.col + p.start, seg.line, seg.col + p.end), reason: p.reason, text: p.text });
+    }
+    for (const s of scan.shortcodes) shortcodes.push({ name: s.name, range: range(seg.line, seg.col + s.start, seg.line, seg.col + s.end) });
+    for (const c of scan.comments) comments.push({ line: seg.line, text: c.text });
+    for (const id of scan.htmlIds) {
+      htmlAnchors.push({ id: id.text, line: seg.line, range: range(seg.line, seg.col + id.start, seg.line, seg.col + id.end), source: 'html' });
+    }
+    const masked = maskCode(seg.text, scan.codeSpans);
+    for (const m of masked.matchAll(ADD)) {
+      placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'add' });
+    }
+    for (const m of scan.prose.matchAll(TBD)) {
+      placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'tbd' });
+    }
+    prose.push({ line: seg.line, col: seg.col, text: scan.prose, section: at(seg.line), block: seg.block });
+  }
+  collectHtmlBlocks(blocks, lines, comments, htmlAnchors, links);
+  if (frontMatter) {
+    for (let n = 1; n < frontMatter.bodyStartLine - 1; n++) {
+      for (const m of lines.line(n).matchAll(ADD)) {
+        placeholders.push({ range: range(n, m.index, n, m.index + m[0].length), text: m[0], kind: 'add' });
+      }
+    }
+  }
+  placeholders.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+
+  const title = stringValue(frontMatter, 'title');
+  const titleEntry = frontMatter?.entries.find((e) => e.key === 'title');
+  const titleRange = titleEntry ? (titleEntry.isBlank ? titleEntry.keyRange : titleEntry.valueRange) : lines.lineRange(0);
+  const grades = findGrades(blocks.segments, links, (line) => {
+    const s = at(line);
+    return (s.kind ?? s.misspelling?.kind) === 'job-grade';
+  });
+  const levels = findLevels(sections, grades, { title, titleRange });
+  const fileName = fileNameOf(uri);
+
+  return {
+    uri,
+    unreadable: undefined,
+    version,
+    fileName,
+    lines,
+    frontMatter,
+    title,
+    titleRange,
+    bodyStartLine,
+    headings: blocks.headings,
+    sections,
+    listItems: blocks.listItems,
+    links,
+    malformedLinks,
+    placeholders,
+    grades,
+    levels,
+    layout: layoutOf(levels, sections, fileName),
+    anchors: [...headingAnchors(blocks.headings), ...htmlAnchors],
+    comments,
+    shortcodes,
+    prose,
+    codeLines: blocks.codeLines,
+    sectionAt: at,
+  };
+}
+
+function fileNameOf(uri: string): string {
+  const raw = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+function emptyModel(uri: string, version: number, text: string, reason: string): JobFamilyModel {
+  const firstLine = /^[^\r\n]{0,200}/.exec(text)?.[0] ?? '';
+  const lines = new LineIndex(firstLine);
+  const root = buildSections([], 1);
+  return {
+    uri,
+    unreadable: reason,
+    version,
+    fileName: fileNameOf(uri),
+    lines,
+    frontMatter: undefined,
+    title: undefined,
+    titleRange: lines.lineRange(0),
+    bodyStartLine: 0,
+    headings: [],
+    sections: root,
+    listItems: [],
+    links: [],
+    malformedLinks: [],
+    placeholders: [],
+    grades: [],
+    levels: [],
+    layout: 'other',
+    anchors: [],
+    comments: [],
+    shortcodes: [],
+    prose: [],
+    codeLines: new Set(),
+    sectionAt: () => root[0]!,
+  };
+}
+
+function toLink(seg: Segment, l: import('./inlineScanner').RawLink): Link {
+  const parsed = parseTarget(l.target);
+  const whole = range(seg.line, seg.col + l.start, seg.line, seg.col + l.end);
+  const hasPos = l.targetStart >= 0;
+  const targetRange = hasPos ? range(seg.line, seg.col + l.targetStart, seg.line, seg.col + l.targetStart + l.target.length) : whole;
+  const pathLen = parsed.anchorStart !== undefined ? parsed.anchorStart - 1 - parsed.pathStart : l.target.length - parsed.pathStart;
+  const kindPathLen = parsed.kind === 'ref' ? encodedLength(l.target, parsed.pathStart, parsed.anchorStart) : pathLen;
+  const pathRange = hasPos
+    ? range(seg.line, seg.col + l.targetStart + parsed.pathStart, seg.line, seg.col + l.targetStart + parsed.pathStart + Math.max(0, kindPathLen))
+    : whole;
+  const anchorRange =
+    hasPos && parsed.anchorStart !== undefined && parsed.anchor !== undefined
+      ? range(seg.line, seg.col + l.targetStart + parsed.anchorStart, seg.line, seg.col + l.targetStart + parsed.anchorStart + rawAnchorLength(l.target, parsed.anchorStart))
+      : undefined;
+  return {
+    line: seg.line,
+    range: whole,
+    text: l.text,
+    textRange: range(seg.line, seg.col + l.textStart, seg.line, seg.col + l.textStart + l.text.length),
+    target: l.target,
+    targetRange,
+    kind: parsed.kind,
+    path: parsed.path,
+    anchor: parsed.anchor,
+    pathRange,
+    anchorRange,
+    image: l.image,
+    reference: l.reference,
+    shortcode: parsed.shortcode,
+    relative: parsed.relative,
+    html: l.text === '' && l.textStart === l.end,
+  };
+}
+
+function encodedLength(target: string, start: number, anchorStart: number | undefined): number {
+  if (anchorStart !== undefined) return anchorStart - 1 - start;
+  const rest = target.slice(start);
+  const end = rest.search(/["'\s]/);
+  return end < 0 ? rest.length : end;
+}
+
+function rawAnchorLength(target: string, anchorStart: number): number {
+  const rest = target.slice(anchorStart);
+  const end = rest.search(/["'\s)]/);
+  return end < 0 ? rest.length : end;
+}
+
+function maskCode(text: string, spans: readonly { start: number; end: number }[]): string {
+  if (!spans.length) return text;
+  const chars = text.split('');
+  for (const s of spans) for (let k = s.start; k < s.end; k++) chars[k] = ' ';
+  return chars.join('');
+}
+
+const COMMENT = /<!--[\s\S]*?-->/g;
+const HTML_ID = /<(?:a|span|div|p|section|h[1-6])\b[^>]*?\b(?:id|name)\s*=\s*["']([^"']+)["']/gi;
+
+function collectHtmlBlocks(blocks: Blocks, lines: LineIndex, comments: Comment[], anchors: Anchor[], links: Link[]): void {
+  for (const b of blocks.htmlBlocks) {
+    for (let n = b.startLine; n < b.endLine; n++) {
+      const text = lines.line(n);
+      for (const m of text.matchAll(HTML_ID)) {
+        const col = m.index + m[0].lastIndexOf(m[1]!);
+        anchors.push({ id: m[1]!, line: n, range: range(n, col, n, col + m[1]!.length), source: 'html' });
+      }
+      for (const m of text.matchAll(/<a\b[^>]*\bhref\s*=\s*["']([^"']*)["'][^>]*>/gi)) {
+        const col = m.index + m[0].indexOf(m[1]!, m[0].indexOf('href'));
+        const parsed = parseTarget(m[1]!);
+        const tr = range(n, col, n, col + m[1]!.length);
+        links.push({
+          line: n,
+          range: range(n, m.index, n, m.index + m[0].length),
+          text: '',
+          textRange: tr,
+          target: m[1]!,
+          targetRange: tr,
+          kind: parsed.kind,
+          path: parsed.path,
+          anchor: parsed.anchor,
+          pathRange: tr,
+          anchorRange: undefined,
+          image: false,
+          reference: undefined,
+          shortcode: parsed.shortcode,
+          relative: parsed.relative,
+          html: true,
+        });
+      }
+    }
+    const startOffset = lines.starts[b.startLine] ?? 0;
+    const blockText = lines.text.slice(startOffset, lines.starts[b.endLine] ?? lines.text.length);
+    for (const m of blockText.matchAll(COMMENT)) {
+      comments.push({ line: lines.positionAt(startOffset + m.index).line, text: m[0] });
+    }
+  }
+}
+
+function headingAnchors(headings: readonly Heading[]): Anchor[] {
+  const counter = new SlugCounter();
+  for (const h of headings) if (h.customId) counter.reserve(h.customId);
+  return headings.map((h) => {
+    if (h.customId) return { id: h.customId, line: h.line, range: h.range, source: 'custom' as const };
+    return { id: counter.next(hugoSlug(h.text)), line: h.line, range: h.range, source: 'heading' as const };
+  });
+}

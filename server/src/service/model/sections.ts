@@ -1,0 +1,221 @@
+import type { Range } from 'vscode-languageserver-types';
+import sectionData from '../data/sections.json';
+import { closest, typoBudget } from '../util/distance';
+import type { Heading } from './blocks';
+import { range } from './lines';
+
+export type SectionKind =
+  | 'responsibilities'
+  | 'requirements'
+  | 'nice-to-haves'
+  | 'levels'
+  | 'job-grade'
+  | 'segment'
+  | 'specialties'
+  | 'performance-indicators'
+  | 'career-ladder'
+  | 'hiring-process'
+  | 'compensation'
+  | 'about-gitlab';
+
+export interface StandardSection {
+  readonly kind: SectionKind;
+  readonly title: string;
+  readonly aliases: readonly string[];
+  readonly levelSubsection: boolean;
+  readonly order: number;
+  readonly required: boolean;
+  readonly siteGenerated?: boolean;
+  readonly guide: string;
+}
+
+export const STANDARD_SECTIONS: readonly StandardSection[] = sectionData.sections as StandardSection[];
+
+export function standardSection(kind: SectionKind): StandardSection {
+  return STANDARD_SECTIONS.find((s) => s.kind === kind)!;
+}
+
+export interface Misspelling {
+  /** The heading text with the standard title spelled right. */
+  readonly replacement: string;
+  readonly kind: SectionKind;
+  /** The misspelt words inside the heading line. */
+  readonly range: Range;
+  readonly written: string;
+  readonly expected: string;
+}
+
+export interface Section {
+  readonly id: number;
+  /** Undefined for the page's root (the text before the first heading). */
+  readonly heading: Heading | undefined;
+  readonly depth: number;
+  readonly startLine: number;
+  readonly bodyStartLine: number;
+  /** Exclusive. */
+  readonly endLine: number;
+  readonly kind: SectionKind | undefined;
+  /** A second kind for combined headings such as "Responsibilities and Requirements". */
+  readonly alsoKind: SectionKind | undefined;
+  /** What stands before the standard title: "Senior Backend Engineer" in "Senior Backend Engineer Job Grade". */
+  readonly prefix: string;
+  readonly prefixRange: Range | undefined;
+  readonly misspelling: Misspelling | undefined;
+  readonly parent: Section | undefined;
+  readonly children: readonly Section[];
+}
+
+interface Title {
+  readonly kind: SectionKind;
+  readonly words: string;
+}
+
+const TITLES: readonly Title[] = STANDARD_SECTIONS.flatMap((s) =>
+  [s.title, ...s.aliases].map((t) => ({ kind: s.kind, words: t.toLowerCase() })),
+).sort((a, b) => b.words.length - a.words.length);
+
+const SEPARATORS = /[\s,:;\-–—|]+$/;
+
+interface Classified {
+  kind: SectionKind | undefined;
+  alsoKind: SectionKind | undefined;
+  prefix: string;
+  misspelling: Omit<Misspelling, 'range'> & { start: number; end: number } | undefined;
+}
+
+/** Recognises a standard section title at the end of a heading, with or without a level prefix. */
+export function classifyHeading(text: string, hasChildren: boolean): Classified {
+  const clean = text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').replace(/[:.]$/, '').trim();
+  const lower = clean.toLowerCase();
+  for (const t of TITLES) {
+    if (lower === t.words || lower.endsWith(' ' + t.words)) {
+      let kind = t.kind;
+      if (t.words === 'job grades' || t.words === 'grades') kind = hasChildren ? 'levels' : 'job-grade';
+      const prefix = clean.slice(0, clean.length - t.words.length).replace(SEPARATORS, '');
+      const combined = /^(.*?)\s*(?:and|&)$/i.exec(prefix);
+      if (combined) {
+        const other = TITLES.find((o) => o.words === (combined[1] ?? '').toLowerCase().replace(SEPARATORS, ''));
+        if (other) return { kind, alsoKind: other.kind, prefix: '', misspelling: undefined };
+      }
+      return { kind, alsoKind: undefined, prefix, misspelling: undefined };
+    }
+  }
+  return { kind: undefined, alsoKind: undefined, prefix: '', misspelling: findMisspelling(text) };
+}
+
+function findMisspelling(text: string): Classified['misspelling'] {
+  const words = [...text.matchAll(/[A-Za-z][A-Za-z'-]*/g)];
+  if (!words.length) return undefined;
+  let best: Classified['misspelling'];
+  for (const std of STANDARD_SECTIONS) {
+    const count = std.title.split(' ').length;
+    if (words.length < count) continue;
+    const first = words[words.length - count]!;
+    const last = words[words.length - 1]!;
+    // Only the end of the heading can hold the standard title.
+    if (text.slice(last.index + last[0].length).replace(/[\s:.*_]/g, '') !== '') continue;
+    const written = text.slice(first.index, last.index + last[0].length);
+    const hit = closest(written, [std.title], (s) => s, typoBudget(std.title.length));
+    if (!hit || written.toLowerCase() === std.title.toLowerCase()) continue;
+    const candidate = {
+      replacement: text.slice(0, first.index) + std.title + text.slice(last.index + last[0].length),
+      kind: std.kind,
+      written,
+      expected: std.title,
+      start: first.index,
+      end: last.index + last[0].length,
+    };
+    if (!best || candidate.written.length > best.written.length) best = candidate;
+  }
+  return best;
+}
+
+/** Builds the heading tree: every heading owns the lines up to the next heading of the same or a higher level. */
+export function buildSections(headings: readonly Heading[], lineCount: number): Section[] {
+  const flat: Section[] = [];
+  type Mutable = { -readonly [K in keyof Section]: Section[K] } & { children: Section[] };
+  const root: Mutable = {
+    id: 0,
+    heading: undefined,
+    depth: 0,
+    startLine: 0,
+    bodyStartLine: 0,
+    endLine: lineCount,
+    kind: undefined,
+    alsoKind: undefined,
+    prefix: '',
+    prefixRange: undefined,
+    misspelling: undefined,
+    parent: undefined,
+    children: [],
+  };
+  flat.push(root);
+  const stack: Mutable[] = [root];
+  headings.forEach((h, i) => {
+    while (stack.length > 1 && stack[stack.length - 1]!.depth >= h.depth) stack.pop();
+    const parent = stack[stack.length - 1]!;
+    let end = lineCount;
+    for (let k = i + 1; k < headings.length; k++) {
+      if (headings[k]!.depth <= h.depth) {
+        end = headings[k]!.line;
+        break;
+      }
+    }
+    const next = headings[i + 1];
+    const hasChildren = next !== undefined && next.depth > h.depth;
+    const c = classifyHeading(h.text, hasChildren);
+    const textCol = h.textRange.start.character;
+    const section: Mutable = {
+      id: flat.length,
+      heading: h,
+      depth: h.depth,
+      startLine: h.line,
+      bodyStartLine: h.line + (h.setext ? 2 : 1),
+      endLine: end,
+      kind: c.kind,
+      alsoKind: c.alsoKind,
+      prefix: c.prefix,
+      prefixRange: prefixRange(h, c.prefix),
+      misspelling: c.misspelling
+        ? {
+            replacement: c.misspelling.replacement,
+            kind: c.misspelling.kind,
+            written: c.misspelling.written,
+            expected: c.misspelling.expected,
+            range: range(h.line, textCol + c.misspelling.start, h.line, textCol + c.misspelling.end),
+          }
+        : undefined,
+      parent,
+      children: [],
+    };
+    parent.children.push(section);
+    flat.push(section);
+    stack.push(section);
+  });
+  return flat;
+}
+
+function prefixRange(h: Heading, prefix: string): Range | undefined {
+  const at = prefix ? h.text.indexOf(prefix) : -1;
+  if (at < 0) return undefined;
+  const col = h.textRange.start.character + at;
+  return range(h.line, col, h.line, col + prefix.length);
+}
+
+/** The kind a section counts as, a misspelt standard title included. */
+export function effectiveKind(s: Section): SectionKind | undefined {
+  return s.kind ?? s.misspelling?.kind;
+}
+
+export function sectionAt(sections: readonly Section[], line: number): Section {
+  let best = sections[0]!;
+  for (const s of sections) {
+    if (s.startLine <= line && line < s.endLine && s.depth >= best.depth) best = s;
+  }
+  return best;
+}
+
+export function hasAncestorKind(s: Section, kinds: readonly SectionKind[]): boolean {
+  for (let p = s.parent; p; p = p.parent) if (p.kind && kinds.includes(p.kind)) return true;
+  return false;
+}

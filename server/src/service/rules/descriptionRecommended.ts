@@ -1,0 +1,52 @@
+import { insertAt, yamlString } from './helpers';
+import type { Rule } from './types';
+
+export const descriptionRecommended: Rule = {
+  meta: {
+    id: 'JF008',
+    alias: 'description-recommended',
+    description: 'The front matter has a `description`.',
+    severity: 'info',
+    tags: ['front-matter'],
+    fixable: true,
+    docs: `The handbook's front-matter page recommends a \`description\` on every page: it is shown in
+lists of pages and in search results. When the page has an overview paragraph, the fix
+uses its first sentence.
+
+Bad:
+
+\`\`\`yaml
+title: "Tax"
+\`\`\`
+
+Good:
+
+\`\`\`yaml
+title: "Tax"
+description: "The tax team keeps GitLab compliant with tax law in every country it operates in."
+\`\`\``,
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const fm = model.frontMatter;
+    if (!fm || fm.format !== 'yaml' || fm.errors.length || !fm.isMapping) return;
+    if (fm.entries.some((e) => e.key === 'description' || e.key === 'summary')) return;
+    const title = fm.entries.find((e) => e.key === 'title');
+    const overview = firstSentence(model.prose.filter((p) => p.section.id === 0 && p.block === 'paragraph').map((p) => p.text.trim()));
+    const at = title ? title.lastLine + 1 : fm.openLine + 1;
+    ctx.report({
+      range: title ? title.keyRange : model.lines.lineRange(fm.openLine),
+      message: 'The front matter has no `description`: add a one-sentence summary for page lists and search.',
+      fix: overview && !/\{add\b/i.test(overview)
+        ? { title: 'Add a description from the overview', edits: [insertAt(at, 0, `description: ${yamlString(overview)}${model.lines.eol}`)] }
+        : undefined,
+    });
+  },
+};
+
+function firstSentence(lines: string[]): string | undefined {
+  const text = lines.join(' ').replace(/\s+/g, ' ').trim();
+  if (!text) return undefined;
+  const m = /^(.{20,300}?[.!?])(?:\s|$)/.exec(text);
+  return (m?.[1] ?? text.slice(0, 200)).trim();
+}

@@ -1,0 +1,37 @@
+import type { Level } from '../model/levels';
+import type { Rule } from './types';
+
+export const gradeOrder: Rule = {
+  meta: {
+    id: 'JF021',
+    alias: 'grade-order',
+    description: 'Levels are listed in ascending grade order within each track.',
+    severity: 'warning',
+    tags: ['grades', 'structure'],
+    fixable: false,
+    docs: `The guide: "List levels in ascending order. Start w/ junior/associate and end with the
+highest level." Individual-contributor levels and management levels are separate tracks
+(a Manager at grade 8 may follow a Principal at grade 9), so each track is checked on its
+own. A level is on the management track when its title says so: "Manager, X", "Senior
+Manager", Director, VP, Head of, Chief; "X Manager" names a function, not a people
+manager.
+
+Bad: Senior (grade 7) listed before Intermediate (grade 6).`,
+  },
+  check(ctx) {
+    const highest = new Map<Level['track'], Level>();
+    for (const level of ctx.model.levels) {
+      const grade = level.grade?.grade;
+      if (grade === undefined || !level.section) continue;
+      const prev = highest.get(level.track);
+      if (prev && prev.grade!.grade! > grade) {
+        ctx.report({
+          range: level.grade!.numberRange ?? level.grade!.range,
+          message: `"${level.title}" (grade ${grade}) comes after "${prev.title}" (grade ${prev.grade!.grade}): list the ${level.track === 'management' ? 'management' : 'individual-contributor'} levels in ascending order.`,
+        });
+      } else if (!prev || grade > prev.grade!.grade!) {
+        highest.set(level.track, level);
+      }
+    }
+  },
+};

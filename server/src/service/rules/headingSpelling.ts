@@ -1,0 +1,31 @@
+import type { Rule } from './types';
+
+export const headingSpelling: Rule = {
+  meta: {
+    id: 'JF014',
+    alias: 'heading-spelling',
+    description: 'Standard section headings are spelled as in the templates.',
+    severity: 'warning',
+    tags: ['structure'],
+    fixable: true,
+    docs: `A misspelt standard heading ("Responsibilites", "Specialities", "Performance Indicator") is
+not recognised as that section by people scanning the page, by search, or by the handbook
+CI's check for required sections. The fix replaces the misspelt words with the template's
+spelling and keeps the level prefix.
+
+Bad: \`#### Senior Responsibilites\`
+
+Good: \`#### Senior Responsibilities\``,
+  },
+  check(ctx) {
+    for (const s of ctx.model.sections) {
+      const m = s.misspelling;
+      if (!m) continue;
+      ctx.report({
+        range: m.range,
+        message: `"${m.written}" looks like a misspelling of the standard heading "${m.expected}": correct it so the section is recognised.`,
+        fix: { title: `Change to "${m.expected}"`, edits: [{ range: m.range, newText: m.expected }] },
+      });
+    }
+  },
+};

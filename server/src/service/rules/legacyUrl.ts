@@ -1,0 +1,39 @@
+import type { Rule } from './types';
+
+export const legacyUrl: Rule = {
+  meta: {
+    id: 'JF033',
+    alias: 'legacy-url',
+    description: 'Handbook links are site-relative: no `about.gitlab.com/handbook`, `handbook.gitlab.com` or old `/hiring/` URLs.',
+    severity: 'error',
+    tags: ['ci', 'links'],
+    fixable: true,
+    docs: `The handbook moved from \`about.gitlab.com/handbook\` to \`handbook.gitlab.com\`, and its CI
+(the \`RelativeLinks\` check) rejects absolute links to its own pages. Old links go through
+redirects that break over time, and absolute links do not work in review apps. The
+job-family pages also still carry \`/hiring/\` links from the old site, which now live under
+\`/handbook/hiring/\`. The fix writes the site-relative path.
+
+Bad: \`[values](https://about.gitlab.com/handbook/values/)\`
+
+Good: \`[values](/handbook/values/)\``,
+  },
+  check(ctx) {
+    for (const link of ctx.model.links) {
+      let relative: string | undefined;
+      if (link.kind === 'legacy') relative = link.relative;
+      else if (link.kind === 'site' && /^\/hiring(?:\/|$)/.test(link.target)) relative = `/handbook${link.target}`;
+      if (!relative) continue;
+      const edit = link.targetRange !== link.range ? [{ range: link.targetRange, newText: relative }] : undefined;
+      ctx.report({
+        range: link.targetRange,
+        message: `\`${shorten(link.target)}\` is an old or absolute handbook URL: link to \`${relative}\` instead.`,
+        fix: edit ? { title: `Use ${relative}`, edits: edit } : undefined,
+      });
+    }
+  },
+};
+
+function shorten(s: string): string {
+  return s.length > 70 ? `${s.slice(0, 67)}…` : s;
+}

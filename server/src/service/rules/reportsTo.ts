@@ -1,0 +1,29 @@
+import type { Rule } from './types';
+
+const REPORTS = /\breports?\s+(?:in)?to\b|\breporting\s+to\b|\breports\s+directly\b/i;
+
+export const reportsTo: Rule = {
+  meta: {
+    id: 'JF032',
+    alias: 'reports-to',
+    description: 'Each level says whom it reports to.',
+    severity: 'info',
+    tags: ['content'],
+    fixable: false,
+    docs: `Both templates open each level or role with "The <position> reports to the <manager>",
+linked to the manager's job family or heading. It tells a reader where the role sits.
+A level of a split family may say it in its own file or in the family's \`_index.md\`.`,
+  },
+  check(ctx) {
+    const { model, family } = ctx;
+    for (const level of model.levels) {
+      const from = level.section ? level.section.startLine : model.bodyStartLine;
+      const to = level.section ? level.section.endLine : model.lines.lineCount;
+      let found = false;
+      for (let n = from; n < to && !found; n++) found = REPORTS.test(model.lines.line(n));
+      if (found) continue;
+      if (!level.section && family.role === 'level' && family.members.some((m) => m !== model && m.prose.some((p) => REPORTS.test(p.text)))) continue;
+      ctx.report({ range: level.titleRange, message: `"${level.title}" does not say whom it reports to: add "The ${level.title} reports to the …".` });
+    }
+  },
+};

@@ -1,0 +1,87 @@
+import type { GradeTable } from '../grades/gradeTable';
+import type { JobFamilyModel } from '../model/model';
+import { effectiveKind, standardSection, type SectionKind } from '../model/sections';
+import { expandSnippet, sectionSnippet, shiftHeadings } from '../snippets';
+import { insertLines } from './helpers';
+import type { Rule } from './types';
+
+/** What the handbook CI requires of every job family. */
+export const REQUIRED: readonly SectionKind[] = ['responsibilities', 'requirements', 'job-grade', 'performance-indicators', 'hiring-process'];
+
+const LOOSE: Partial<Record<SectionKind, RegExp>> = {
+  responsibilities: /responsibilit/i,
+  requirements: /requirement/i,
+  'performance-indicators': /performance indicator|\bKPIs?\b|\bPIs?\b/i,
+  'hiring-process': /hiring process|interview process/i,
+  'job-grade': /\bgrade/i,
+};
+
+const SALES_PI_SHORTCODE = 'job-families/sales/performance';
+
+/** Whether any page of the family has the section (a misspelt or extended heading counts). */
+export function familyHas(members: readonly JobFamilyModel[], kind: SectionKind): boolean {
+  return members.some((m) => {
+    if (m.sections.some((s) => s.heading && (effectiveKind(s) === kind || s.alsoKind === kind || LOOSE[kind]?.test(s.heading.text)))) return true;
+    if (kind === 'job-grade') return m.grades.some((g) => g.grade !== undefined || g.form === 'linked');
+    if (kind === 'performance-indicators') return m.shortcodes.some((s) => s.name === SALES_PI_SHORTCODE);
+    return false;
+  });
+}
+
+export const requiredSection: Rule = {
+  meta: {
+    id: 'JF012',
+    alias: 'required-section',
+    description: 'The job family has Responsibilities, Requirements, a Job Grade, Performance Indicators and a Hiring Process.',
+    severity: 'error',
+    tags: ['ci', 'structure'],
+    fixable: true,
+    docs: `The handbook CI ("Failed Pipeline" in the job-family guide) rejects a job family that lacks
+any of: Responsibilities, Requirements, a Job Grade, Performance Indicators, a Hiring Process.
+
+The check is per family: in a split family (a folder with \`_index.md\` and one file per
+level) the sections may live in any of its files, and the finding is reported on
+\`_index.md\`. The sales shortcode \`{{% job-families/sales/performance %}}\` counts as
+Performance Indicators. A folder's landing page (an \`_index.md\` with no job-family content)
+is not checked.
+
+The fix inserts the section, from the standard snippets, where the template puts it, with
+\`{add …}\` placeholders to fill in.`,
+  },
+  check(ctx) {
+    const { model, family } = ctx;
+    if (!family.checksFamily) return;
+    const missing = REQUIRED.filter((k) => !familyHas(family.members, k));
+    for (const kind of missing) {
+      const title = standardSection(kind).title;
+      ctx.report({
+        range: model.titleRange,
+        message: `The job family has no ${title} section, which the handbook CI requires: add \`## ${title}\`.`,
+        fix: insertSectionFix(model, kind, ctx.grades),
+      });
+    }
+  },
+};
+
+/** Where a missing family-wide section goes: before the first `##` section that the template puts after it. */
+function insertSectionFix(model: JobFamilyModel, kind: SectionKind, grades: GradeTable) {
+  const snippet = sectionSnippet(kind);
+  if (!snippet) return undefined;
+  const order = kind === 'job-grade' ? 0 : standardSection(kind).order;
+  const top = model.sections.filter((s) => s.depth === 2);
+  const depth = top.length ? 2 : Math.min(...model.sections.filter((s) => s.heading).map((s) => s.depth), 2);
+  const level1 = depth === Infinity ? 2 : depth;
+  const next = model.sections.find((s) => s.depth === level1 && s.heading && (() => {
+    const k = effectiveKind(s);
+    return k !== undefined && (k === 'job-grade' ? 0 : standardSection(k).order) > order;
+  })());
+  const values: Record<number, string> = kind === 'job-grade' && model.title ? { 1: model.title } : {};
+  let lines = shiftHeadings(expandSnippet(snippet.body, values), level1 - 2);
+  if (kind === 'job-grade') {
+    const g = model.title ? grades.gradeForTitle(model.title) : undefined;
+    if (g !== undefined) lines = lines.map((l) => l.replace('[grade #]', `[grade ${g}]`));
+  }
+  const at = next ? next.startLine : model.lines.lineCount;
+  const block = next ? [...lines, ''] : ['', ...lines];
+  return { title: `Add a ${standardSection(kind).title} section`, edits: [insertLines(model, at, block)] };
+}

@@ -1,0 +1,26 @@
+import { range } from '../model/lines';
+import type { Rule } from './types';
+
+export const trailingWhitespace: Rule = {
+  meta: {
+    id: 'JF039',
+    alias: 'trailing-whitespace',
+    description: 'Lines do not end with spaces or tabs.',
+    severity: 'info',
+    tags: ['style'],
+    fixable: true,
+    docs: `The handbook's Vale check (\`EOLWhitespace\`) asks to remove whitespace at the end of lines:
+it is invisible, makes noisy diffs, and two trailing spaces turn into a hard line break.
+The fix removes it.`,
+  },
+  check(ctx) {
+    const { lines } = ctx.model;
+    for (let n = 0; n < lines.lineCount; n++) {
+      const text = lines.line(n);
+      const m = /[ \t]+$/.exec(text);
+      if (!m) continue;
+      const r = range(n, m.index, n, text.length);
+      ctx.report({ range: r, message: 'Trailing whitespace: remove it.', fix: { title: 'Remove trailing whitespace', edits: [{ range: r, newText: '' }] } });
+    }
+  },
+};

@@ -1,0 +1,58 @@
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { GradeTable } from '../grades/gradeTable';
+import type { HandbookLinks } from '../handbook/links';
+import type { Family } from '../family';
+import type { JobFamilyModel } from '../model/model';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export type RuleTag = 'ci' | 'front-matter' | 'file' | 'structure' | 'grades' | 'content' | 'language' | 'links' | 'style';
+
+export interface RuleMeta {
+  /** Stable code shown with every finding: `JF012`. */
+  readonly id: string;
+  /** Kebab-case name usable wherever the code is. */
+  readonly alias: string;
+  /** One sentence: what the rule checks. */
+  readonly description: string;
+  readonly severity: Severity;
+  readonly tags: readonly RuleTag[];
+  readonly fixable: boolean;
+  /** Hand-written body of the rule's docs page (Markdown): why, and examples. */
+  readonly docs: string;
+}
+
+/** A fix is data: edits to the checked document only, checked centrally before use. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface Finding {
+  readonly range: Range;
+  /** What is wrong and what to do, in one sentence. */
+  readonly message: string;
+  readonly fix?: Fix;
+  /** Overrides the configured severity for this finding (e.g. a stricter case of the same rule). */
+  readonly severity?: Severity;
+}
+
+export interface CancellationLike {
+  readonly isCancellationRequested: boolean;
+}
+
+export interface RuleContext {
+  readonly model: JobFamilyModel;
+  readonly family: Family;
+  readonly grades: GradeTable;
+  /** Present when a handbook checkout is open; link rules stay silent without it. */
+  readonly handbook: HandbookLinks | undefined;
+  readonly severity: Severity;
+  report(finding: Finding): void;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}

@@ -1,0 +1,51 @@
+import { range } from '../model/lines';
+import type { Level } from '../model/levels';
+import type { Rule } from './types';
+
+const NUMBER = '(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)';
+const YEARS = new RegExp(
+  `\\b${NUMBER}(?:\\s*(?:-|–|to)\\s*${NUMBER})?\\s*\\+?\\s*(?:or\\s+more\\s+|plus\\s+)?years?(?:['’]s?)?\\s+(?:of\\s+)?(?:[\\w/&,-]+\\s+){0,5}?(?:experience|background|work)`,
+  'gi',
+);
+
+export const yearsOfExperience: Rule = {
+  meta: {
+    id: 'JF030',
+    alias: 'years-of-experience',
+    description: 'Requirements avoid a number of years of experience, and have none at grades 4 and 5.',
+    severity: 'info',
+    tags: ['language'],
+    fixable: false,
+    docs: `The guide: "We don't include a specific number of years of experience unless they are
+directly relevant … we instead say that a person … should be able to show 'relevant,
+progressive experience' and then define what constitutes relevant, progressive
+experience." And: "For grade 4 & 5 roles, we avoid listing any kind of prior experience
+requirements." A number of years is reported as advice (info); at grade 4 or 5 it is a
+warning.
+
+Bad: \`- 5+ years of experience in accounts payable\`
+
+Good: \`- Relevant, progressive experience running accounts payable for a growing company\``,
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const p of model.prose) {
+      for (const m of p.text.matchAll(YEARS)) {
+        const grade = gradeAt(model.levels, p.line);
+        const junior = grade !== undefined && grade <= 5;
+        ctx.report({
+          range: range(p.line, p.col + m.index, p.line, p.col + m.index + m[0].length),
+          message: junior
+            ? `"${m[0].trim()}" asks for years of experience at grade ${grade}, where the guide asks for none: remove it.`
+            : `"${m[0].trim()}" asks for a number of years: describe the relevant, progressive experience instead unless the years are directly relevant.`,
+          severity: junior ? 'warning' : undefined,
+        });
+      }
+    }
+  },
+};
+
+function gradeAt(levels: readonly Level[], line: number): number | undefined {
+  const level = levels.find((l) => (l.section ? line >= l.section.startLine && line < l.section.endLine : true));
+  return level?.grade?.grade;
+}
