@@ -56,7 +56,7 @@ const driverUrl = `http://127.0.0.1:${shotServer.address().port}`;
 const profile = freshProfile();
 let server;
 let browser;
-let exitCode = 1;
+let exitCode;
 try {
   server = await startCodeServer(profile, { JFA_DRIVER_URL: driverUrl }, verbose ? (l) => console.log(`[code-server] ${l}`) : () => {});
   browser = await launchBrowser();
