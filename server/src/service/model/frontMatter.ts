@@ -81,7 +81,8 @@ export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
 
   const yamlStart = index.starts[1] ?? 0;
   const yamlEnd = index.starts[closeLine] ?? index.text.length;
-  const source = index.text.slice(yamlStart, yamlEnd);
+  // The YAML parser does not take a lone CR as a line break; LF has the same length, so offsets hold.
+  const source = index.text.slice(yamlStart, yamlEnd).replace(/\r(?!\n)/g, '\n');
   const toRange = (start: number, end: number): Range => {
     const s = index.positionAt(yamlStart + start);
     const e = index.positionAt(yamlStart + Math.max(start, end));

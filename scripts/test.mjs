@@ -1,0 +1,82 @@
+// Runs every test: build and lint, the mocha suites (service, rules, corpus, LSP over
+// stdio, CLI, grammar, Neovim), then the extension tests in a real VS Code. Ends with the
+// line "N passed, N failed"; exits non-zero when anything failed.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Mocha from 'mocha';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const only = process.argv.slice(2);
+const want = (name) => !only.length || only.includes(name);
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function step(name, fn) {
+  process.stdout.write(`\n== ${name}\n`);
+  try {
+    fn();
+    passed++;
+    process.stdout.write(`  ✔ ${name}\n`);
+  } catch (e) {
+    failed++;
+    failures.push(name);
+    process.stdout.write(`  ✘ ${name}: ${e.message?.split('\n')[0] ?? e}\n`);
+  }
+}
+
+step('build (tsc -b, esbuild bundles)', () => execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' }));
+if (want('lint')) step('lint (eslint, no warnings)', () => execFileSync(process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--max-warnings=0', '.'], { stdio: 'inherit', cwd: root }));
+
+function testFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const p = path.join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.test.js')) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+const suites = ['unit', 'rules', 'corpus', 'lsp', 'cli', 'grammar', 'neovim'].filter(want);
+if (suites.length) {
+  process.stdout.write(`\n== mocha: ${suites.join(', ')}\n`);
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  for (const s of suites) for (const f of testFiles(path.join(root, 'out', 'test', s))) mocha.addFile(f);
+  await mocha.loadFilesAsync();
+  await new Promise((resolve) => {
+    const runner = mocha.run(() => resolve());
+    runner.on('pass', () => passed++);
+    runner.on('fail', (t) => {
+      failed++;
+      failures.push(t.fullTitle());
+    });
+    runner.on('pending', (t) => {
+      // A skipped test is not a pass: count it as a failure so nothing is quietly left out.
+      failed++;
+      failures.push(`${t.fullTitle()} (skipped)`);
+    });
+  });
+}
+
+if (want('editor')) {
+  process.stdout.write('\n== extension tests in VS Code (code-server + Chromium)\n');
+  const { runEditorTests } = await import('../test/editor/runEditorTests.mjs');
+  const r = await runEditorTests();
+  passed += r.passed.length;
+  failed += r.failed.length;
+  for (const f of r.failed) {
+    failures.push(`editor: ${f.title}`);
+    process.stdout.write(`  ✘ ${f.title}\n${f.error}\n`);
+  }
+}
+
+if (failures.length) process.stdout.write(`\nFailed:\n${failures.map((f) => `  - ${f}`).join('\n')}\n`);
+process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+process.exit(failed ? 1 : 0);

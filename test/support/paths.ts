@@ -1,0 +1,8 @@
+import * as path from 'node:path';
+
+/** Repository root (tests run from out/test/...). */
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+export const EXAMPLES = path.join(ROOT, 'examples', 'handbook');
+/** The real handbook pages: JOBFAMILY_CORPUS, or ../shared/corpus beside the checkout. */
+export const CORPUS = path.resolve(ROOT, process.env.JOBFAMILY_CORPUS ?? path.join('..', 'shared', 'corpus'));
