@@ -1,0 +1,103 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_CONFIG, RULES } from '../../server/src/service';
+import { HandbookIndex } from '../../server/src/service/handbook/index';
+import { MemoryWorkspace } from '../support/memoryWorkspace';
+import { readMarkers } from '../support/markers';
+import { EXAMPLES, FIXTURES } from '../support/paths';
+import { doc, service } from '../support/service';
+
+/** The example handbook's pages, in memory, so link rules have real pages to resolve against. */
+function handbookWorkspace(): MemoryWorkspace {
+  const ws = new MemoryWorkspace();
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.md')) ws.set(path.relative(EXAMPLES, p).split(path.sep).join('/'), readFileSync(p, 'utf8'));
+    }
+  };
+  walk(path.join(EXAMPLES, 'content'));
+  return ws;
+}
+
+interface Fixture {
+  readonly name: string;
+  readonly text: string;
+  readonly expected: readonly string[];
+}
+
+function loadFixtures(alias: string): Fixture[] {
+  const dir = path.join(FIXTURES, 'rules', alias);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.md'))
+    .sort()
+    .map((name) => {
+      const raw = readFileSync(path.join(dir, name), 'utf8');
+      const sidecar = path.join(dir, `${name}.expected`);
+      if (existsSync(sidecar)) {
+        const expected = readFileSync(sidecar, 'utf8').split('\n').filter(Boolean).sort();
+        return { name, text: raw, expected };
+      }
+      const marked = readMarkers(raw);
+      return { name, text: marked.text, expected: marked.expected };
+    });
+}
+
+describe('rule fixtures', () => {
+  const ws = handbookWorkspace();
+  const index = new HandbookIndex(ws);
+  before(() => index.build());
+
+  for (const rule of RULES) {
+    const { id, alias, fixable } = rule.meta;
+    describe(`${id} ${alias}`, () => {
+      const fixtures = loadFixtures(alias);
+      const uriOf = (f: Fixture): string => ws.uri(`content/job-families/fixtures/${alias}/${f.name}`);
+      const check = async (f: Fixture) => {
+        const ls = service(ws, index);
+        return ls.getFindings(doc(uriOf(f), f.text), DEFAULT_CONFIG);
+      };
+
+      it('has a fixture that triggers it and one that does not', () => {
+        assert.ok(fixtures.some((f) => f.expected.some((e) => e.endsWith(id))), `test/fixtures/rules/${alias}/ needs a page with a {${id}} marker`);
+        assert.ok(fixtures.some((f) => !f.expected.some((e) => e.endsWith(id))), `test/fixtures/rules/${alias}/ needs a page without ${id}`);
+      });
+
+      for (const f of fixtures) {
+        it(`finds exactly the marked lines in ${f.name}`, async () => {
+          const actual = (await check(f)).filter((x) => x.rule.meta.id === id).map((x) => `${x.range.start.line}:${id}`).sort();
+          assert.deepEqual(actual, f.expected.filter((e) => e.endsWith(id)));
+        });
+      }
+
+      if (fixable) {
+        it('offers a fix, and a fixed page has no fixable finding left', async () => {
+          const bad = fixtures.filter((f) => f.expected.some((e) => e.endsWith(id)));
+          let offered = 0;
+          for (const f of bad) {
+            const before = (await check(f)).filter((x) => x.rule.meta.id === id);
+            offered += before.filter((x) => x.fix).length;
+            const ls = service(ws, index);
+            const fixed = await ls.fixAll(uriOf(f), f.text, DEFAULT_CONFIG);
+            const after = await ls.getFindings(doc(uriOf(f), fixed.text), DEFAULT_CONFIG);
+            assert.deepEqual(after.filter((x) => x.fix).map((x) => `${x.rule.meta.id}@${x.range.start.line}: ${x.message}`), [], `${f.name} after fixing:\n${fixed.text}`);
+          }
+          assert.ok(offered > 0, `${id} is marked fixable but offered no fix`);
+        });
+      }
+    });
+  }
+
+  describe('correct pages', () => {
+    for (const name of readdirSync(path.join(FIXTURES, 'clean')).filter((n) => n.endsWith('.md'))) {
+      it(`${name} has no finding at all`, async () => {
+        const text = readFileSync(path.join(FIXTURES, 'clean', name), 'utf8');
+        const f = await service(ws, index).getFindings(doc(ws.uri(`content/job-families/clean/${name}`), text), DEFAULT_CONFIG);
+        assert.deepEqual(f.map((x) => `${x.rule.meta.id}@${x.range.start.line + 1}: ${x.message}`), []);
+      });
+    }
+  });
+});
