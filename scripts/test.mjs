@@ -75,6 +75,12 @@ if (want('editor')) {
     failures.push(`editor: ${f.title}`);
     process.stdout.write(`  ✘ ${f.title}\n${f.error}\n`);
   }
+  process.stdout.write('\n== the packaged .vsix, installed into VS Code as a user would\n');
+  const { runVsixTest } = await import('../test/editor/vsixTest.mjs');
+  const v = await runVsixTest();
+  passed += v.passed.length;
+  failed += v.failed.length;
+  for (const f of v.failed) failures.push(`vsix: ${f.title}`);
 }
 
 if (failures.length) process.stdout.write(`\nFailed:\n${failures.map((f) => `  - ${f}`).join('\n')}\n`);
