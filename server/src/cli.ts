@@ -12,7 +12,6 @@ import {
   type JobFamilyConfig,
   type RuleFinding,
 } from './service';
-import { HandbookIndex } from './service/handbook/index';
 
 const USAGE = `Usage: jobfamily-lint [options] [paths...]
 
@@ -184,9 +183,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   const log = { log: () => undefined, error: (m: string) => process.stderr.write(`${m}\n`) };
-  const index = new HandbookIndex(workspace, log);
-  await index.build();
-  const service = createLanguageService({ workspace, logger: log, handbook: () => index.links() });
+  const service = createLanguageService({ workspace, logger: log });
+  await service.index.build();
 
   const results: JsonFinding[] = [];
   let fixed = 0;
@@ -199,7 +197,7 @@ async function main(argv: readonly string[]): Promise<number> {
         await fs.writeFile(file, result.text, 'utf8');
         text = result.text;
         fixed++;
-        await index.fileChanged(uri, false);
+        await service.index.fileChanged(uri, false);
       }
     }
     const findings = await service.getFindings({ uri, version: -1, getText: () => text }, config);

@@ -3,6 +3,7 @@ import {
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type Diagnostic,
   type InitializeParams,
@@ -23,7 +24,6 @@ import {
   type LanguageService,
   type Workspace,
 } from './service';
-import { HandbookIndex } from './service/handbook/index';
 import { settingsLayer, type ClientSettings } from './settings';
 
 /** What differs between Node and the browser. */
@@ -51,7 +51,6 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   let folders: string[] = [];
   let workspace: Workspace | undefined;
   let service: LanguageService | undefined;
-  let index: HandbookIndex | undefined;
   let trusted = true;
   let pullDiagnostics = false;
   let refreshSupport = false;
@@ -86,14 +85,19 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     configurationPull = caps.workspace?.configuration === true;
     workDoneProgress = caps.window?.workDoneProgress === true;
     workspace = runtime.createWorkspace(folders, documents);
-    index = new HandbookIndex(workspace, log);
-    service = createLanguageService({ workspace, logger: log, docsBaseUri: runtime.docsBaseUri, handbook: () => index?.links() });
+    service = createLanguageService({ workspace, logger: log, docsBaseUri: runtime.docsBaseUri });
     config = mergeConfig(fileConfig, settings);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        completionProvider: { triggerCharacters: [' ', '(', '/', '#', '"', '['], resolveProvider: false },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        definitionProvider: true,
+        foldingRangeProvider: true,
       },
       serverInfo: { name: 'jobfamily-language-server' },
     };
@@ -113,6 +117,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   /** Indexes the handbook with standard LSP progress, which VS Code, Neovim and Emacs all show. */
   async function buildIndex(): Promise<void> {
+    const index = service?.index;
     if (!index) return;
     const progress = workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Indexing the handbook', 0, undefined, false);
@@ -171,7 +176,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
         if (change.uri.endsWith(`/${CONFIG_FILE_NAME}`)) configChanged = true;
         else {
           service?.forget(change.uri);
-          await index?.fileChanged(change.uri, change.type === 3);
+          await service?.index.fileChanged(change.uri, change.type === 3);
         }
       }
       if (configChanged) await loadConfigFile();
@@ -217,14 +222,22 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     }
   }
 
+  let refreshTimer: unknown;
   documents.onDidChangeContent((e) => {
-    index?.documentChanged(e.document.uri, e.document.getText());
+    // Another page's links depend on this page's anchors and title; refresh them when those change.
+    if (service?.index.documentChanged(e.document.uri, e.document.getText())) {
+      if (refreshTimer !== undefined) runtime.clearTimeout(refreshTimer);
+      refreshTimer = runtime.setTimeout(() => {
+        refreshTimer = undefined;
+        refreshAll();
+      }, 500);
+    }
     schedulePush(e.document);
   });
   documents.onDidClose((e) => {
     runSafeVoid(log, 'close', async () => {
       service?.forget(e.document.uri);
-      await index?.documentClosed(e.document.uri);
+      await service?.index.documentClosed(e.document.uri);
       if (!pullDiagnostics) await connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     });
   });
@@ -235,6 +248,25 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       if (!doc || !isJobFamily(doc.uri)) return [];
       return ready().getCodeActions(doc, params.range, params.context.diagnostics, params.context.only, config, token);
     }),
+  );
+
+  /** Runs `fn` on an open job-family document, or answers `empty`. */
+  const onDoc = <T>(uri: string, empty: T, fn: (doc: TextDocument, ls: LanguageService) => T): T => {
+    const doc = documents.get(uri);
+    return doc && isJobFamily(uri) ? fn(doc, ready()) : empty;
+  };
+
+  connection.onCompletion((p, token) => runSafe(log, 'completion', null, token, () => onDoc(p.textDocument.uri, null, (d, ls) => ls.getCompletions(d, p.position, config))));
+  connection.onHover((p, token) => runSafe(log, 'hover', null, token, () => onDoc(p.textDocument.uri, null, (d, ls) => ls.getHover(d, p.position, config))));
+  connection.onDocumentSymbol((p, token) => runSafe(log, 'document symbols', [], token, () => onDoc(p.textDocument.uri, [], (d, ls) => ls.getDocumentSymbols(d))));
+  connection.onDocumentLinks((p, token) => runSafe(log, 'document links', [], token, () => onDoc(p.textDocument.uri, [], (d, ls) => ls.getDocumentLinks(d))));
+  connection.onDefinition((p, token) => runSafe(log, 'definition', null, token, () => onDoc(p.textDocument.uri, null, (d, ls) => ls.getDefinition(d, p.position))));
+  connection.onFoldingRanges((p, token) => runSafe(log, 'folding', [], token, () => onDoc(p.textDocument.uri, [], (d, ls) => ls.getFoldingRanges(d))));
+  connection.onRequest('jobFamily/levelInsertion', (p: { textDocument: { uri: string }; position: { line: number; character: number } }, token: CancellationToken) =>
+    runSafe(log, 'level insertion', null, token, () => onDoc(p.textDocument.uri, null, (d, ls) => ls.getLevelInsertion(d, p.position, config) ?? null)),
+  );
+  connection.onRequest('jobFamily/placeholders', (p: { textDocument: { uri: string } }, token: CancellationToken) =>
+    runSafe(log, 'placeholders', [], token, () => onDoc(p.textDocument.uri, [], (d, ls) => ls.getPlaceholders(d))),
   );
 
   documents.listen(connection);

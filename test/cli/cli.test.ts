@@ -90,7 +90,7 @@ describe('jobfamily-lint', function () {
   it('lists its rules', () => {
     const r = lint(['--list-rules'], hb);
     assert.equal(r.code, 0);
-    assert.match(r.out, /^JF012  required-section/m);
+    assert.match(r.out, /^JF012 {2}required-section/m);
     assert.equal(r.out.trim().split('\n').length, 42);
   });
 

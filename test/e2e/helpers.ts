@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'handbook-tools.job-family-authoring';
-export const HANDBOOK = path.resolve(__dirname, '..', '..', '..', 'examples', 'handbook');
+export const HANDBOOK = process.env.JFA_HANDBOOK ?? path.resolve(__dirname, '..', '..', '..', 'examples', 'handbook');
 export const SOURCE = 'jobfamily';
 
 export function page(relative: string): vscode.Uri {
@@ -82,12 +82,13 @@ export function driver(pathAndQuery: string): Promise<string> {
   });
 }
 
+/** Undoes every unsaved change (open in an editor or not), so no test sees another's edits. */
 export async function revertAll(): Promise<void> {
-  for (const editor of vscode.window.visibleTextEditors) {
-    if (editor.document.isDirty) {
-      await vscode.window.showTextDocument(editor.document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
+  await vscode.commands.executeCommand('leaveSnippet');
+  for (const doc of vscode.workspace.textDocuments) {
+    if (!doc.isDirty || doc.uri.scheme !== 'file') continue;
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

@@ -1,7 +1,8 @@
 // Runs the extension's tests in a real VS Code: @vscode/test-electron's runTests with our
 // launcher for code-server + Chromium as the "executable". Writes the results to
 // test-results/editor.json for the test summary.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { ROOT } from './codeServer.mjs';
@@ -10,14 +11,17 @@ export async function runEditorTests() {
   const results = path.join(ROOT, 'test-results', 'editor.json');
   mkdirSync(path.dirname(results), { recursive: true });
   rmSync(results, { force: true });
+  // The tests edit and create pages: they get a copy of the example handbook.
+  const handbook = mkdtempSync(path.join(os.tmpdir(), 'jfa-e2e-handbook-'));
+  cpSync(path.join(ROOT, 'examples', 'handbook'), handbook, { recursive: true });
   let error;
   try {
     await runTests({
       vscodeExecutablePath: path.join(ROOT, 'test', 'editor', 'launcher.mjs'),
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: path.join(ROOT, 'out', 'test', 'e2e', 'index'),
-      launchArgs: [path.join(ROOT, 'examples', 'handbook')],
-      extensionTestsEnv: { JFA_RESULTS_FILE: results },
+      launchArgs: [handbook],
+      extensionTestsEnv: { JFA_RESULTS_FILE: results, JFA_HANDBOOK: handbook },
     });
   } catch (e) {
     error = e;

@@ -51,7 +51,7 @@ export async function runVsixTest() {
     await page.keyboard.press('Control+Shift+M');
     const panel = page.locator('.markers-panel');
     await panel.waitFor({ timeout: 20_000 });
-    await page.waitForFunction(() => (document.querySelector('.markers-panel')?.textContent ?? '').includes('JF019'), undefined, { timeout: 60_000 });
+    await panel.getByText('JF019').first().waitFor({ timeout: 60_000 });
     const text = await panel.innerText();
     for (const expected of ['Grade 13 does not exist', 'JF006', 'account-manager.md']) {
       if (!text.includes(expected)) throw new Error(`the Problems panel does not show "${expected}":\n${text}`);

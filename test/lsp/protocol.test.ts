@@ -40,11 +40,11 @@ describe('language server over stdio', function () {
       const uri = uriOf(file);
       const diags = (await client.pull(uri)).items;
       const layout = diags.find((x) => x.code === 'JF006')!;
-      const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: layout.range, context: { diagnostics: [layout] } })) as CodeAction[];
+      const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: layout.range, context: { diagnostics: [layout] } });
       const fix = actions.find((a) => a.kind === 'quickfix' && a.title.includes('JF006'))!;
       assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
       assert.deepEqual(fix.edit!.changes![uri], [{ range: { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, newText: '' }]);
-      const all = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: layout.range, context: { diagnostics: [], only: ['source.fixAll.jobFamily'] } })) as CodeAction[];
+      const all = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: layout.range, context: { diagnostics: [], only: ['source.fixAll.jobFamily'] } });
       assert.equal(all.length, 1);
       assert.ok(all[0]!.edit!.changes![uri]!.length >= 5);
     });
@@ -108,7 +108,7 @@ describe('language server over stdio', function () {
     it('reports a bad .jobfamily.yml on the file itself', async () => {
       const uri = uriOf(path.join(folder, '.jobfamily.yml'));
       const ds = await client.waitForPush(uri, (d) => d.length > 0);
-      assert.match(String(ds[0]!.message), /Unknown rule `grade-exits`: did you mean `grade-exists`/);
+      assert.match(typeof ds[0]!.message === 'string' ? ds[0]!.message : ds[0]!.message.value, /Unknown rule `grade-exits`: did you mean `grade-exists`/);
       assert.equal(ds[0]!.range.start.line, 1);
     });
 

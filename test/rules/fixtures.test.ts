@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG, RULES } from '../../server/src/service';
-import { HandbookIndex } from '../../server/src/service/handbook/index';
 import { MemoryWorkspace } from '../support/memoryWorkspace';
 import { readMarkers } from '../support/markers';
 import { EXAMPLES, FIXTURES } from '../support/paths';
@@ -48,8 +47,9 @@ function loadFixtures(alias: string): Fixture[] {
 
 describe('rule fixtures', () => {
   const ws = handbookWorkspace();
-  const index = new HandbookIndex(ws);
-  before(() => index.build());
+  // One service for the whole suite: its handbook index is built once.
+  const ls = service(ws);
+  before(() => ls.index.build());
 
   for (const rule of RULES) {
     const { id, alias, fixable } = rule.meta;
@@ -57,7 +57,6 @@ describe('rule fixtures', () => {
       const fixtures = loadFixtures(alias);
       const uriOf = (f: Fixture): string => ws.uri(`content/job-families/fixtures/${alias}/${f.name}`);
       const check = async (f: Fixture) => {
-        const ls = service(ws, index);
         return ls.getFindings(doc(uriOf(f), f.text), DEFAULT_CONFIG);
       };
 
@@ -80,7 +79,6 @@ describe('rule fixtures', () => {
           for (const f of bad) {
             const before = (await check(f)).filter((x) => x.rule.meta.id === id);
             offered += before.filter((x) => x.fix).length;
-            const ls = service(ws, index);
             const fixed = await ls.fixAll(uriOf(f), f.text, DEFAULT_CONFIG);
             const after = await ls.getFindings(doc(uriOf(f), fixed.text), DEFAULT_CONFIG);
             assert.deepEqual(after.filter((x) => x.fix).map((x) => `${x.rule.meta.id}@${x.range.start.line}: ${x.message}`), [], `${f.name} after fixing:\n${fixed.text}`);
@@ -95,7 +93,7 @@ describe('rule fixtures', () => {
     for (const name of readdirSync(path.join(FIXTURES, 'clean')).filter((n) => n.endsWith('.md'))) {
       it(`${name} has no finding at all`, async () => {
         const text = readFileSync(path.join(FIXTURES, 'clean', name), 'utf8');
-        const f = await service(ws, index).getFindings(doc(ws.uri(`content/job-families/clean/${name}`), text), DEFAULT_CONFIG);
+        const f = await ls.getFindings(doc(ws.uri(`content/job-families/clean/${name}`), text), DEFAULT_CONFIG);
         assert.deepEqual(f.map((x) => `${x.rule.meta.id}@${x.range.start.line + 1}: ${x.message}`), []);
       });
     }

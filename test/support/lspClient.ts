@@ -56,7 +56,7 @@ export class LspClient {
   }
 
   async initialize(folder: string | undefined, capabilities: ClientCapabilities): Promise<unknown> {
-    const result = await this.connection.sendRequest('initialize', {
+    const result: unknown = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: folder ? uriOf(folder) : null,
       workspaceFolders: folder ? [{ uri: uriOf(folder), name: 'handbook' }] : null,

@@ -1,13 +1,12 @@
 import { createLanguageService, DEFAULT_CONFIG, mergeConfig, type JobFamilyConfig, type LanguageService, type RuleFinding } from '../../server/src/service';
-import { HandbookIndex } from '../../server/src/service/handbook/index';
 import type { Workspace } from '../../server/src/service';
 
 export function doc(uri: string, text: string, version = 1) {
   return { uri, version, getText: () => text };
 }
 
-export function service(workspace?: Workspace, index?: HandbookIndex): LanguageService {
-  return createLanguageService({ workspace, handbook: () => index?.links() });
+export function service(workspace?: Workspace): LanguageService {
+  return createLanguageService({ workspace });
 }
 
 /** Findings for one page with every rule on (or the given config). */

@@ -43,7 +43,7 @@ describe('.jobfamily.yml', () => {
 
   it('never calls a rule that is off', async () => {
     const rule = findRule('JF019')!;
-    const original = rule.check;
+    const original = rule.check.bind(rule);
     let calls = 0;
     (rule as { check: typeof original }).check = (ctx) => {
       calls++;

@@ -1,4 +1,11 @@
-import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { levelInsertion, placeholders, type LevelInsertion } from './features/authoring';
+import { completions } from './features/completions';
+import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { definition, documentLinks } from './features/links';
+import { documentSymbols } from './features/symbols';
+import { HandbookIndex } from './handbook/index';
 import type { JobFamilyConfig } from './config';
 import { loadFamily, standaloneFamily, type Family } from './family';
 import { codeActions } from './features/codeActions';
@@ -6,7 +13,6 @@ import { toDiagnostic } from './features/diagnostics';
 import { runRules, type RuleFinding } from './features/findings';
 import { applyEdits, combineFixes } from './features/fixes';
 import { GradeTable } from './grades/gradeTable';
-import type { HandbookLinks } from './handbook/links';
 import { parseModel, type JobFamilyModel } from './model/model';
 import { RULES } from './rules';
 import type { CancellationLike, Rule } from './rules/types';
@@ -29,8 +35,6 @@ export interface LanguageServiceOptions {
   readonly logger?: Logger;
   /** Folder URI of the rule docs pages (`docs/rules`), for `codeDescription` links. */
   readonly docsBaseUri?: string;
-  /** The handbook index, when one is built. */
-  readonly handbook?: () => HandbookLinks | undefined;
 }
 
 export interface FixAllResult {
@@ -41,6 +45,8 @@ export interface FixAllResult {
 
 export interface LanguageService {
   readonly rules: readonly Rule[];
+  /** The handbook checkouts of the workspace; build it once, then feed it file events. */
+  readonly index: HandbookIndex;
   getModel(doc: DocumentLike): JobFamilyModel;
   getFamily(doc: DocumentLike, token?: CancellationLike): Promise<Family>;
   getFindings(doc: DocumentLike, config: JobFamilyConfig, token?: CancellationLike): Promise<RuleFinding[]>;
@@ -51,6 +57,16 @@ export interface LanguageService {
   fixAll(uri: string, text: string, config: JobFamilyConfig): Promise<FixAllResult>;
   /** Forgets cached models of a document (closed, deleted). */
   forget(uri: string): void;
+  getCompletions(doc: DocumentLike, position: Position, config: JobFamilyConfig): CompletionList;
+  getHover(doc: DocumentLike, position: Position, config: JobFamilyConfig): Hover | null;
+  getDocumentSymbols(doc: DocumentLike): DocumentSymbol[];
+  getDocumentLinks(doc: DocumentLike): DocumentLink[];
+  getDefinition(doc: DocumentLike, position: Position): Location | null;
+  getFoldingRanges(doc: DocumentLike): FoldingRange[];
+  /** Where "Add Level" puts a new level, with its snippet and the next grade. */
+  getLevelInsertion(doc: DocumentLike, position: Position, config: JobFamilyConfig): LevelInsertion | undefined;
+  /** The `{add …}` placeholders and `[grade #]` of the page, in order. */
+  getPlaceholders(doc: DocumentLike): Range[];
 }
 
 interface CacheEntry {
@@ -64,6 +80,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const models = new Map<string, CacheEntry>();
   const gradeTables = new WeakMap<object, GradeTable>();
   const builtInGrades = new GradeTable();
+  const index = new HandbookIndex(workspace, options.logger);
+  const links = () => index.links();
 
   const modelOf = (uri: string, text: string, version = -1): JobFamilyModel => {
     const hit = models.get(uri);
@@ -84,6 +102,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
 
   const service: LanguageService = {
     rules: RULES,
+    index,
     getModel: (doc) => modelOf(doc.uri, doc.getText(), doc.version),
     async getFamily(doc) {
       const model = service.getModel(doc);
@@ -102,7 +121,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         family,
         config,
         grades: gradesFor(config),
-        handbook: options.handbook?.(),
+        handbook: links(),
         token,
         onRuleError: (rule, error) => options.logger?.error(`Rule ${rule.meta.id} failed on ${doc.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
       });
@@ -134,6 +153,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     forget(uri) {
       models.delete(uri);
     },
+    getCompletions: (doc, position, config) => completions(service.getModel(doc), position, { grades: gradesFor(config), index: index.ready ? index : undefined }),
+    getHover: (doc, position, config) => hover(service.getModel(doc), position, gradesFor(config), index.ready ? index : undefined),
+    getDocumentSymbols: (doc) => documentSymbols(service.getModel(doc)),
+    getDocumentLinks: (doc) => documentLinks(service.getModel(doc), index.ready ? index : undefined),
+    getDefinition: (doc, position) => definition(service.getModel(doc), position, index.ready ? index : undefined),
+    getFoldingRanges: (doc) => foldingRanges(service.getModel(doc)),
+    getLevelInsertion: (doc, position, config) => levelInsertion(service.getModel(doc), position, gradesFor(config)),
+    getPlaceholders: (doc) => placeholders(service.getModel(doc)),
   };
   return Object.freeze(service);
 }
@@ -147,3 +174,6 @@ export type { RuleFinding } from './features/findings';
 export { FIX_ALL_KIND } from './features/codeActions';
 export { DIAGNOSTIC_SOURCE } from './features/diagnostics';
 export { matchesGlobs } from './util/glob';
+export { HandbookIndex } from './handbook/index';
+export type { LevelInsertion } from './features/authoring';
+export { SNIPPETS, expandSnippet, fillPlaceholder, withPlaceholderDefault, type Snippet } from './snippets';

@@ -84,10 +84,20 @@ export function expandSnippet(body: readonly string[], values: Readonly<Record<n
   return lines;
 }
 
+const escapeSnippetText = (value: string): string => value.replace(/[$}\\]/g, (c) => `\\${c}`);
+/** `${n:…}` with escaped `\}` inside the default text. */
+const placeholderRe = (stop: number): RegExp => new RegExp(`\\$\\{${stop}:(?:[^}\\\\]|\\\\.)*\\}`, 'g');
+
 /** Sets the default of a numbered placeholder (e.g. the grade of the level snippet). */
 export function withPlaceholderDefault(body: readonly string[], stop: number, value: string): string[] {
-  const re = new RegExp(`\\$\\{${stop}:[^}]*\\}`, 'g');
-  return body.map((l) => l.replace(re, `\${${stop}:${value.replace(/[$}\\]/g, (c) => `\\${c}`)}}`));
+  const replacement = `\${${stop}:${escapeSnippetText(value)}}`;
+  return body.map((l) => l.replace(placeholderRe(stop), () => replacement));
+}
+
+/** Replaces a placeholder and its mirrors by fixed text (e.g. the title the user already gave). */
+export function fillPlaceholder(body: readonly string[], stop: number, value: string): string[] {
+  const text = escapeSnippetText(value);
+  return body.map((l) => l.replace(placeholderRe(stop), () => text).replace(new RegExp(`\\$${stop}(?!\\d)`, 'g'), () => text));
 }
 
 /** Changes the heading level of a snippet's lines (`##` sections become `###` inside a role). */

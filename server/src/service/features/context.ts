@@ -1,0 +1,43 @@
+import type { Position } from 'vscode-languageserver-types';
+import type { JobFamilyModel } from '../model/model';
+import type { Level } from '../model/levels';
+import { effectiveKind, type Section } from '../model/sections';
+
+/** Where the cursor is, in the terms completions and hovers need. */
+export interface CursorContext {
+  readonly line: string;
+  /** The text of the line before the cursor. */
+  readonly before: string;
+  readonly inFrontMatter: boolean;
+  readonly inCode: boolean;
+  readonly section: Section;
+  /** The level the cursor is in, when it is in one. */
+  readonly level: Level | undefined;
+}
+
+export function cursorContext(model: JobFamilyModel, pos: Position): CursorContext {
+  const line = model.lines.line(pos.line);
+  const fm = model.frontMatter;
+  const inFrontMatter = fm !== undefined && pos.line > fm.openLine && (fm.closeLine === undefined || pos.line < fm.closeLine);
+  return {
+    line,
+    before: line.slice(0, pos.character),
+    inFrontMatter,
+    inCode: model.codeLines.has(pos.line),
+    section: model.sectionAt(pos.line),
+    level: levelAt(model, pos.line),
+  };
+}
+
+export function levelAt(model: JobFamilyModel, line: number): Level | undefined {
+  return model.levels.find((l) => (l.section ? line >= l.section.startLine && line < l.section.endLine : line >= model.bodyStartLine));
+}
+
+/** The standard kind of the section or one of its ancestors up to a level. */
+export function kindAround(section: Section): ReturnType<typeof effectiveKind> {
+  for (let s: Section | undefined = section; s && s.depth > 0; s = s.parent) {
+    const k = effectiveKind(s);
+    if (k) return k;
+  }
+  return undefined;
+}
