@@ -1,0 +1,111 @@
+import * as assert from 'node:assert/strict';
+import { DEFAULT_CONFIG } from '../../server/src/service';
+import { extractPage } from '../../server/src/service/handbook/extract';
+import { MemoryWorkspace } from '../support/memoryWorkspace';
+import { codes, doc, service } from '../support/service';
+
+const PAGES = {
+  'content/handbook/_index.md': '---\ntitle: Handbook\n---\n',
+  'content/handbook/hiring/_index.md': '---\ntitle: Hiring\ndescription: How we hire.\naliases:\n  - /handbook/recruiting/\n---\n\n## Screening call\n\n## Screening call\n\n## Offers {#offer-stage}\n\n<a id="legacy-anchor"></a>\n',
+  'content/handbook/values.md': '---\ntitle: Values\n---\n\n## Diversity, Inclusion & Belonging\n\n```\n## not a heading\n```\n\nResults\n=======\n',
+  'content/handbook/leaf/index.md': '---\ntitle: Leaf bundle\n---\n',
+  'content/job-families/sales/deal-desk.md': '---\ntitle: Deal Desk\n---\n\n## Levels\n',
+  'README.md': 'not in content',
+};
+
+async function indexed(files: Record<string, string> = PAGES) {
+  const ws = new MemoryWorkspace(files);
+  const ls = service(ws);
+  await ls.index.build();
+  return { ws, ls, index: ls.index };
+}
+
+describe('handbook index', () => {
+  it('maps every page under content/ to its site path, as Hugo does', async () => {
+    const { index } = await indexed();
+    assert.equal(index.size, 5);
+    assert.equal(index.resolve('/handbook/hiring/')?.title, 'Hiring');
+    assert.equal(index.resolve('/handbook/hiring')?.title, 'Hiring', 'with or without the trailing slash');
+    assert.equal(index.resolve('/handbook/values/')?.title, 'Values');
+    assert.equal(index.resolve('/handbook/leaf/')?.title, 'Leaf bundle');
+    assert.equal(index.resolve('/job-families/sales/deal-desk/')?.title, 'Deal Desk');
+    assert.equal(index.resolve('/handbook/recruiting/')?.title, 'Hiring', 'aliases resolve');
+    assert.equal(index.resolve('/handbook/missing/'), undefined);
+  });
+
+  it('keeps heading anchors as Hugo makes them: slugs, repeats, custom and HTML ids, no code', async () => {
+    const { index } = await indexed();
+    assert.deepEqual(index.resolve('/handbook/hiring/')?.anchors, ['screening-call', 'screening-call-1', 'offer-stage', 'legacy-anchor']);
+    assert.deepEqual(index.resolve('/handbook/values/')?.anchors, ['diversity-inclusion--belonging', 'results']);
+  });
+
+  it('resolves ref shortcodes: absolute, relative to the section, or by unique name', async () => {
+    const { index, ws } = await indexed();
+    const from = ws.uri('content/handbook/hiring/_index.md');
+    assert.equal(index.resolveRef('/handbook/values', from)?.title, 'Values');
+    assert.equal(index.resolveRef('values', ws.uri('content/handbook/values.md'))?.title, 'Values');
+    assert.equal(index.resolveRef('deal-desk', from)?.title, 'Deal Desk');
+    assert.equal(index.resolveRef('sales/deal-desk.md', from)?.title, 'Deal Desk');
+    assert.equal(index.resolveRef('nothing', from), undefined);
+  });
+
+  it('follows file events: created, changed, deleted and renamed pages', async () => {
+    const { index, ws } = await indexed();
+    const v = index.version;
+    ws.set('content/handbook/new.md', '---\ntitle: New\n---\n\n## Part\n');
+    assert.equal(await index.fileChanged(ws.uri('content/handbook/new.md'), false), true);
+    assert.deepEqual(index.resolve('/handbook/new/')?.anchors, ['part']);
+    ws.set('content/handbook/new.md', '---\ntitle: New\n---\n\n## Other part\n');
+    await index.fileChanged(ws.uri('content/handbook/new.md'), false);
+    assert.deepEqual(index.resolve('/handbook/new/')?.anchors, ['other-part']);
+    // A rename arrives as a delete and a create.
+    const text = '---\ntitle: New\n---\n';
+    ws.delete('content/handbook/new.md');
+    ws.set('content/handbook/renamed.md', text);
+    await index.fileChanged(ws.uri('content/handbook/new.md'), true);
+    await index.fileChanged(ws.uri('content/handbook/renamed.md'), false);
+    assert.equal(index.resolve('/handbook/new/'), undefined);
+    assert.equal(index.resolve('/handbook/renamed/')?.title, 'New');
+    assert.ok(index.version > v);
+  });
+
+  it('uses the unsaved text of open pages until they close', async () => {
+    const { index, ws } = await indexed();
+    const uri = ws.uri('content/handbook/values.md');
+    assert.equal(index.documentChanged(uri, '---\ntitle: Values\n---\n\n## Iteration\n'), true);
+    assert.deepEqual(index.resolve('/handbook/values/')?.anchors, ['iteration']);
+    assert.equal(index.documentChanged(uri, '---\ntitle: Values\n---\n\n## Iteration\n\nMore text.\n'), false, 'text without new anchors changes nothing others see');
+    await index.fileChanged(uri, false);
+    assert.deepEqual(index.resolve('/handbook/values/')?.anchors, ['iteration'], 'the editor text wins over the disk while open');
+    await index.documentClosed(uri);
+    assert.deepEqual(index.resolve('/handbook/values/')?.anchors, ['diversity-inclusion--belonging', 'results']);
+  });
+
+  it('suggests the closest existing path for a broken one', async () => {
+    const { index } = await indexed();
+    assert.deepEqual(index.suggestPaths('/handbook/hirring/', 1), ['/handbook/hiring/']);
+  });
+
+  it('treats an escaping path as a broken link and never reads it', async () => {
+    const { ls, ws } = await indexed();
+    ws.reads.length = 0;
+    const page = '---\ntitle: T\n---\n\n[secrets](/handbook/../../etc/passwd) and [x]({{< ref "../../../etc/passwd" >}})\n';
+    const f = await ls.getFindings(doc(ws.uri('content/job-families/sales/t.md'), page), DEFAULT_CONFIG);
+    assert.deepEqual(codes(f).filter((c) => c === 'JF038'), ['JF038', 'JF038']);
+    assert.ok(!ws.reads.some((r) => r.includes('etc')), ws.reads.join('\n'));
+  });
+
+  it('stays silent when no handbook checkout is open', async () => {
+    const ws = new MemoryWorkspace({ 'notes/page.md': '# x' });
+    const ls = service(ws);
+    await ls.index.build();
+    assert.equal(ls.index.links(), undefined);
+    const f = await ls.getFindings(doc(ws.uri('job-families/t.md'), '---\ntitle: T\n---\n\n[x](/handbook/nowhere/)\n'), DEFAULT_CONFIG);
+    assert.ok(!codes(f).includes('JF038'));
+  });
+
+  it('reads a page\'s facts in one pass', () => {
+    const facts = extractPage('---\ntitle: "T"\ndescription: D\naliases: /old/\n---\n# A\n\nB\n---\n\n~~~\n# no\n~~~\n');
+    assert.deepEqual([facts.title, facts.description, facts.aliases, facts.anchors], ['T', 'D', ['/old/'], ['a', 'b']]);
+  });
+});
