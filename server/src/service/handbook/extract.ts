@@ -33,7 +33,8 @@ export function extractPage(text: string): PageFacts {
     if (close > 0) {
       start = close + 1;
       try {
-        const data = parseYaml(lines.slice(1, close).join('\n')) as Record<string, unknown> | null;
+        const block = lines.slice(1, close);
+        const data = (simpleFrontMatter(block) ?? parseYaml(block.join('\n'))) as Record<string, unknown> | null;
         if (data && typeof data === 'object') {
           if (typeof data.title === 'string' || typeof data.title === 'number') title = String(data.title);
           if (typeof data.description === 'string') description = data.description;
@@ -51,6 +52,12 @@ export function extractPage(text: string): PageFacts {
   let fence: string | undefined;
   for (let n = start; n < lines.length; n++) {
     const line = lines[n]!;
+    const c = line.charCodeAt(0);
+    // Most lines start with a letter or a list marker: nothing a heading or fence rule could match.
+    if (!fence && c !== 35 /* # */ && c !== 32 && c !== 96 /* ` */ && c !== 126 /* ~ */ && c !== 61 /* = */ && c !== 45 /* - */) {
+      if (line.includes('<')) for (const m of line.matchAll(HTML_ID)) htmlIds.push(m[1]!);
+      continue;
+    }
     const f = FENCE.exec(line);
     if (fence) {
       if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length) fence = undefined;
@@ -81,4 +88,47 @@ export function extractPage(text: string): PageFacts {
   for (const h of found) if (h.custom && h.id) counter.reserve(h.id);
   const headings = found.map((h) => ({ id: h.id ?? counter.next(hugoSlug(h.text)), text: h.text, line: h.line, depth: h.depth }));
   return { title, description, aliases, anchors: [...headings.map((h) => h.id), ...htmlIds], headings };
+}
+
+const SIMPLE_KEY = /^([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$/;
+const LIST_ITEM = /^[ \t]*-[ \t]+(.*?)[ \t]*$/;
+
+/**
+ * The common front matter (plain or quoted one-line values, simple lists) without a YAML
+ * parser; anything else (flow collections, block scalars, anchors, comments) returns
+ * undefined and goes to the real parser.
+ */
+function simpleFrontMatter(lines: readonly string[]): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  let list: string[] | undefined;
+  for (const line of lines) {
+    if (!line.trim()) continue;
+    const item = LIST_ITEM.exec(line);
+    if (item && list) {
+      const v = scalar(item[1]!);
+      if (v === undefined) return undefined;
+      list.push(v);
+      continue;
+    }
+    const m = SIMPLE_KEY.exec(line);
+    if (!m) return undefined;
+    if (m[2] === '') {
+      list = [];
+      out[m[1]!] = list;
+      continue;
+    }
+    list = undefined;
+    const v = scalar(m[2]!);
+    if (v === undefined) return undefined;
+    out[m[1]!] = v;
+  }
+  return out;
+}
+
+function scalar(raw: string): string | undefined {
+  if (/^"(?:[^"\\]|\\["\\/])*"$/.test(raw)) return raw.slice(1, -1).replace(/\\(["\\/])/g, '$1');
+  if (/^'(?:[^']|'')*'$/.test(raw)) return raw.slice(1, -1).replace(/''/g, "'");
+  // Plain scalars that YAML would read as something else, or that need its rules, go to the parser.
+  if (/^[[{&*!|>%@`"'#]|: | #|^(?:true|false|null|~|yes|no|on|off)$/i.test(raw)) return undefined;
+  return raw;
 }

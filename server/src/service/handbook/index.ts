@@ -77,7 +77,7 @@ export class HandbookIndex {
     const files: string[] = [];
     for (const root of this.#roots) await this.#walk(root.content, files);
     let done = 0;
-    const batch = 64;
+    const batch = 32;
     for (let i = 0; i < files.length; i += batch) {
       const slice = files.slice(i, i + batch);
       const texts = await Promise.all(slice.map((uri) => (this.#open.has(uri) ? Promise.resolve(undefined) : this.#workspace.readFile(uri))));

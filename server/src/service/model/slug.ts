@@ -4,17 +4,16 @@
  * else dropped. Repeats get `-1`, `-2`, ... in document order.
  */
 export function hugoSlug(headingText: string): string {
-  const rendered = renderedText(headingText).trim();
-  let out = '';
-  for (const ch of rendered) {
-    if (ch === ' ' || ch === '-') out += '-';
-    else if (ch === '_' || /[\p{L}\p{N}]/u.test(ch)) out += ch.toLowerCase();
-  }
-  return out;
+  return renderedText(headingText)
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}_ -]/gu, '')
+    .replace(/ /g, '-');
 }
 
 /** The text a reader sees: links, code, emphasis and HTML reduced to their words. */
 export function renderedText(markdown: string): string {
+  if (!/[[\]`<*_\\&]/.test(markdown)) return markdown;
   return markdown
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
