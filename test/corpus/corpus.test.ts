@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { createLanguageService, DEFAULT_CONFIG, type RuleFinding } from '../../server/src/service';
 import { FileWorkspace, toUri } from '../../server/src/node/fileWorkspace';
-import { CORPUS } from '../support/paths';
+import { CORPUS, ROOT } from '../support/paths';
 
 const FAMILIES = path.join(CORPUS, 'job-families');
 
@@ -82,6 +83,14 @@ describe('the real handbook pages', function () {
       assert.ok(!(results.get(level) ?? []).some((f) => f.rule.meta.id === 'JF012'), level);
     }
     assert.ok(!(results.get('alliances/technology-partner-manager/_index.md') ?? []).some((f) => f.rule.meta.id === 'JF012'));
+  });
+
+  it('lists the same findings from jobfamily-lint --format json', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'jobfamily-lint.js'), '--format', 'json', ...files], { cwd: FAMILIES, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(r.status, 1, r.stderr);
+    const cli = (JSON.parse(r.stdout) as { file: string; line: number; column: number; code: string }[]).map((f) => `${f.file}:${f.line}:${f.column} ${f.code}`).sort();
+    const service = [...results].flatMap(([file, fs]) => fs.map((f) => `${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.rule.meta.id}`)).sort();
+    assert.deepEqual(cli, service);
   });
 
   it('leaves landing pages alone', () => {

@@ -14,6 +14,10 @@ export async function runEditorTests() {
   // The tests edit and create pages: they get a copy of the example handbook.
   const handbook = mkdtempSync(path.join(os.tmpdir(), 'jfa-e2e-handbook-'));
   cpSync(path.join(ROOT, 'examples', 'handbook'), handbook, { recursive: true });
+  // One real handbook page from the corpus, to see its real defects in the editor.
+  const corpus = path.resolve(ROOT, process.env.JOBFAMILY_CORPUS ?? path.join('..', 'shared', 'corpus'));
+  const real = path.join(corpus, 'job-families', 'sales', 'deal-desk.md');
+  if (existsSync(real)) cpSync(real, path.join(handbook, 'content', 'job-families', 'sales', 'deal-desk.md'));
   let error;
   try {
     await runTests({

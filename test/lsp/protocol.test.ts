@@ -74,6 +74,31 @@ describe('language server over stdio', function () {
       assert.deepEqual(codes((await client.pull(uriOf(path.join(base, 'binary.md')))).items), ['JF010']);
     });
 
+    it('completes, hovers and outlines over the protocol', async () => {
+      const file = path.join(folder, 'content/job-families/engineering/backend-engineer.md');
+      const uri = uriOf(file);
+      const text = readFileSync(file, 'utf8');
+      await client.open(uri, text);
+      const lines = text.split('\n');
+      const gradeLine = lines.findIndex((l) => l.startsWith('The Senior Backend Engineer is a'));
+      const list = await client.connection.sendRequest<{ items: { label: string; sortText?: string }[] }>('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: gradeLine, character: 'The Senior Backend Engineer is a '.length },
+      });
+      assert.equal([...list.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''))[0]!.label, 'grade 7');
+      const hover = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: gradeLine, character: lines[gradeLine]!.indexOf('[grade 7]') + 2 },
+      });
+      assert.match(hover.contents.value, /Grade 7/);
+      const symbols = await client.connection.sendRequest<{ name: string; children?: { name: string; detail?: string }[] }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.deepEqual(symbols.find((s) => s.name === 'Levels')!.children!.map((c) => c.detail), ['grade 5', 'grade 6', 'grade 7', 'grade 8']);
+      const folds = await client.connection.sendRequest<{ startLine: number }[]>('textDocument/foldingRange', { textDocument: { uri } });
+      assert.ok(folds.some((f) => f.startLine === 0), 'the front matter folds');
+      const placeholders = await client.connection.sendRequest<unknown[]>('jobFamily/placeholders', { textDocument: { uri } });
+      assert.deepEqual(placeholders, []);
+    });
+
     it('answers for a document it was never sent', async () => {
       assert.deepEqual((await client.pull('file:///nowhere/job-families/x.md')).items, []);
     });

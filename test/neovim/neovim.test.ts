@@ -38,5 +38,6 @@ describe('Neovim as a second LSP client', function () {
     assert.ok(grade, JSON.stringify(result.diagnostics.map((d) => d.code)));
     assert.equal(grade.line, 54);
     assert.equal(grade.col, 38);
+    assert.ok(result.completion.includes('jf-level'), `completion from Neovim: ${result.completion.join(', ')}`);
   });
 });

@@ -1,0 +1,41 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { FileWorkspace, toUri } from '../../server/src/node/fileWorkspace';
+
+describe('file-system workspace', () => {
+  const base = mkdtempSync(path.join(os.tmpdir(), 'jfa-ws-'));
+  const inside = path.join(base, 'handbook');
+  const outside = path.join(base, 'secret');
+  mkdirSync(path.join(inside, 'content'), { recursive: true });
+  mkdirSync(outside);
+  writeFileSync(path.join(inside, 'content', 'page.md'), '# page');
+  writeFileSync(path.join(outside, 'key.md'), 'secret');
+  symlinkSync(path.join(outside, 'key.md'), path.join(inside, 'content', 'link.md'));
+  symlinkSync(outside, path.join(inside, 'content', 'out'));
+  const ws = FileWorkspace.fromPaths([inside]);
+
+  it('reads files inside the workspace folders', async () => {
+    assert.equal(await ws.readFile(toUri(path.join(inside, 'content', 'page.md'))), '# page');
+  });
+
+  it('never reads outside them: not by path, not by .., not through a symbolic link', async () => {
+    assert.equal(await ws.readFile(toUri(path.join(outside, 'key.md'))), undefined);
+    assert.equal(await ws.readFile(`${toUri(inside)}/content/../../secret/key.md`), undefined);
+    assert.equal(await ws.readFile(toUri(path.join(inside, 'content', 'link.md'))), undefined);
+    assert.equal(await ws.readDirectory(toUri(path.join(inside, 'content', 'out'))), undefined);
+    assert.equal(await ws.readFile('file:///etc/passwd'), undefined);
+    assert.equal(await ws.readFile('https://example.com/page.md'), undefined);
+  });
+
+  it('lists a folder without the links that lead out of it', async () => {
+    const names = (await ws.readDirectory(toUri(path.join(inside, 'content'))))!.map((e) => e.name).sort();
+    assert.deepEqual(names, ['page.md']);
+  });
+
+  it('answers with the editor text of an open document', async () => {
+    const open = new FileWorkspace([toUri(inside)], (uri) => (uri.endsWith('page.md') ? 'unsaved' : undefined));
+    assert.equal(await open.readFile(toUri(path.join(inside, 'content', 'page.md'))), 'unsaved');
+  });
+});
