@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { codes, findings } from '../support/service';
+import { DEFAULT_CONFIG } from '../../server/src/service';
+import { codes, doc, findings, service } from '../support/service';
 
 const grade13 = 'The A is a [grade 13](/c/compensation-calculator/#gitlab-job-grades).';
 
@@ -23,5 +24,20 @@ describe('inline suppression comments', () => {
   it('does not silence other rules', async () => {
     const page = ['## Job Grade', '', '<!-- jobfamily-disable-next-line JF020 -->', grade13].join('\n');
     assert.ok(codes(await findings(page)).includes('JF019'));
+  });
+});
+
+describe('the "ignore on this line" quick fix', () => {
+  it('inserts a disable-next-line comment that silences exactly that finding', async () => {
+    const page = ['## Job Grade', '', grade13].join('\n');
+    const ls = service();
+    const d = doc('file:///hb/content/job-families/x/y.md', page);
+    const actions = await ls.getCodeActions(d, { start: { line: 2, character: 0 }, end: { line: 2, character: grade13.length } }, [], undefined, DEFAULT_CONFIG);
+    const ignore = actions.find((a) => a.title.startsWith('Ignore JF019'))!;
+    const edit = ignore.edit!.changes!['file:///hb/content/job-families/x/y.md']![0]!;
+    assert.equal(edit.newText, '<!-- jobfamily-disable-next-line JF019 -->\n');
+    const lines = page.split('\n');
+    lines.splice(2, 0, edit.newText.trimEnd());
+    assert.ok(!codes(await findings(lines.join('\n'))).includes('JF019'));
   });
 });

@@ -132,7 +132,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     async getCodeActions(doc, range, diagnostics, only, config, token) {
       const findings = await service.getFindings(doc, config, token);
-      return codeActions(doc.uri, findings, range, diagnostics, only);
+      const model = service.getModel(doc);
+      // A comment can silence a finding in the page body, not inside the front matter or code.
+      const suppressAt = (line: number) =>
+        line >= model.bodyStartLine && !model.codeLines.has(line) && !model.unreadable
+          ? { line, indent: /^\s*/.exec(model.lines.line(line))![0], eol: model.lines.eol }
+          : undefined;
+      return codeActions(doc.uri, findings, range, diagnostics, only, suppressAt);
     },
     async getFixAllEdits(doc, config, token) {
       return combineFixes(await service.getFindings(doc, config, token));

@@ -12,6 +12,7 @@ export function codeActions(
   range: Range,
   diagnostics: readonly Diagnostic[],
   only: readonly string[] | undefined,
+  suppressAt?: (line: number) => { line: number; indent: string; eol: string } | undefined,
 ): CodeAction[] {
   const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const out: CodeAction[] = [];
@@ -25,6 +26,22 @@ export function codeActions(
         diagnostics: diag ? [diag] : undefined,
         isPreferred: true,
         edit: { changes: { [uri]: [...f.fix.edits] } },
+      });
+    }
+  }
+  if (wants(CodeActionKind.QuickFix) && suppressAt) {
+    const seen = new Set<string>();
+    for (const f of findings) {
+      if (!intersects(f.range, range)) continue;
+      const at = suppressAt(f.range.start.line);
+      const key = `${f.rule.meta.id}@${f.range.start.line}`;
+      if (!at || seen.has(key)) continue;
+      seen.add(key);
+      out.push({
+        title: `Ignore ${f.rule.meta.id} (${f.rule.meta.alias}) on this line`,
+        kind: CodeActionKind.QuickFix,
+        isPreferred: false,
+        edit: { changes: { [uri]: [{ range: { start: { line: at.line, character: 0 }, end: { line: at.line, character: 0 } }, newText: `${at.indent}<!-- jobfamily-disable-next-line ${f.rule.meta.id} -->${at.eol}` }] } },
       });
     }
   }
