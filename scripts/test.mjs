@@ -67,6 +67,8 @@ if (suites.length) {
 
 if (want('editor')) {
   process.stdout.write('\n== extension tests in VS Code (code-server + Chromium)\n');
+  // The VS Code build lives in .vscode-test (not in package.json: it is large and only the tests use it).
+  step('VS Code (code-server) is installed for the editor tests', () => execFileSync('bash', [path.join(root, 'scripts', 'install-code-server.sh')], { stdio: 'inherit' }));
   const { runEditorTests } = await import('../test/editor/runEditorTests.mjs');
   const r = await runEditorTests();
   passed += r.passed.length;

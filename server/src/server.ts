@@ -235,6 +235,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     schedulePush(e.document);
   });
   documents.onDidClose((e) => {
+    const timer = pending.get(e.document.uri);
+    if (timer !== undefined) runtime.clearTimeout(timer);
+    pending.delete(e.document.uri);
     runSafeVoid(log, 'close', async () => {
       service?.forget(e.document.uri);
       await service?.index.documentClosed(e.document.uri);

@@ -82,7 +82,8 @@ export function parseBlocks(index: LineIndex, bodyStartLine: number): Blocks {
   const htmlBlocks: HtmlBlock[] = [];
   const codeLines = new Set<number>();
 
-  const openItems: { line: number; lastLine: number; marker: string; ordered: boolean; depth: number; textPending: boolean; slot: number }[] = [];
+  // List items are recorded when they open (to keep document order) and completed when their text arrives.
+  const openItems: { line: number; lastLine: number; ordered: boolean; depth: number; textPending: boolean; slot: number }[] = [];
   const listOrdered: boolean[] = [];
   let block: SegmentBlock = 'paragraph';
   let quoteDepth = 0;
@@ -140,7 +141,6 @@ export function parseBlocks(index: LineIndex, bodyStartLine: number): Blocks {
         openItems.push({
           line,
           lastLine: lastContentLine(index, line, last),
-          marker: tok.markup + (listOrdered[listOrdered.length - 1] ? '' : ''),
           ordered: listOrdered[listOrdered.length - 1] ?? false,
           depth: listOrdered.length - 1,
           textPending: true,
@@ -204,7 +204,7 @@ export function parseBlocks(index: LineIndex, bodyStartLine: number): Blocks {
 
 function makeItem(
   index: LineIndex,
-  item: { line: number; lastLine: number; marker: string; ordered: boolean; depth: number },
+  item: { line: number; lastLine: number; ordered: boolean; depth: number },
   text: string,
 ): ListItem {
   const source = index.line(item.line);

@@ -122,7 +122,7 @@ export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
         keyRange,
         valueRange,
         firstLine: keyRange.start.line,
-        lastLine: Math.max(keyRange.start.line, valueRange.end.line - (valueRange.end.character === 0 && valueRange.end.line > keyRange.start.line ? 1 : 0)),
+        lastLine: lastLineOf(keyRange.start.line, valueRange),
         value,
         isBlank,
       });
@@ -134,6 +134,12 @@ export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
     });
   }
   return { ...base, entries, errors, isMapping };
+}
+
+/** A block value's range can end at the start of the next line; that line is not the entry's. */
+function lastLineOf(keyLine: number, value: Range): number {
+  const endsAtLineStart = value.end.character === 0 && value.end.line > keyLine;
+  return Math.max(keyLine, value.end.line - (endsAtLineStart ? 1 : 0));
 }
 
 function blank(node: YamlNode): boolean {
