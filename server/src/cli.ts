@@ -223,6 +223,12 @@ function rel(file: string): string {
 declare const JOBFAMILY_VERSION: string | undefined;
 const VERSION = typeof JOBFAMILY_VERSION === 'string' ? JOBFAMILY_VERSION : 'development';
 
+// Piped into `head` or a closed pager: stop quietly instead of crashing on EPIPE.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

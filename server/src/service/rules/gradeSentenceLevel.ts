@@ -12,7 +12,7 @@ export const gradeSentenceLevel: Rule = {
     severity: 'warning',
     tags: ['grades'],
     fixable: true,
-    docs: `Each level says "The <level> is a [grade N](…)". Levels are usually written by copying the
+    docs: `Each level says \`The <level> is a [grade N](…)\`. Levels are usually written by copying the
 one before, and the sentence then names the wrong level: under "Senior Investor Relations
 Analyst" the page says "The Investor Relations Analyst is a grade 7". That states a grade
 for the wrong role.

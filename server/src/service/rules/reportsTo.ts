@@ -10,7 +10,7 @@ export const reportsTo: Rule = {
     severity: 'info',
     tags: ['content'],
     fixable: false,
-    docs: `Both templates open each level or role with "The <position> reports to the <manager>",
+    docs: `Both templates open each level or role with \`The <position> reports to the <manager>\`,
 linked to the manager's job family or heading. It tells a reader where the role sits.
 A level of a split family may say it in its own file or in the family's \`_index.md\`.`,
   },
