@@ -224,6 +224,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   let refreshTimer: unknown;
   documents.onDidChangeContent((e) => {
+    service?.changed(e.document.uri);
     // Another page's links depend on this page's anchors and title; refresh them when those change.
     if (service?.index.documentChanged(e.document.uri, e.document.getText())) {
       if (refreshTimer !== undefined) runtime.clearTimeout(refreshTimer);

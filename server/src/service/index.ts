@@ -57,6 +57,8 @@ export interface LanguageService {
   fixAll(uri: string, text: string, config: JobFamilyConfig): Promise<FixAllResult>;
   /** Forgets cached models of a document (closed, deleted). */
   forget(uri: string): void;
+  /** A document's text changed: other pages' findings may depend on it (split families). */
+  changed(uri: string): void;
   getCompletions(doc: DocumentLike, position: Position, config: JobFamilyConfig): CompletionList;
   getHover(doc: DocumentLike, position: Position, config: JobFamilyConfig): Hover | null;
   getDocumentSymbols(doc: DocumentLike): DocumentSymbol[];
@@ -69,6 +71,15 @@ export interface LanguageService {
   getPlaceholders(doc: DocumentLike): Range[];
 }
 
+/** Findings of one document version under one configuration and index state. */
+interface FindingsEntry {
+  readonly version: number;
+  readonly length: number;
+  readonly config: JobFamilyConfig;
+  readonly indexVersion: number;
+  readonly findings: Promise<RuleFinding[]>;
+}
+
 interface CacheEntry {
   readonly version: number;
   readonly text: string;
@@ -78,6 +89,8 @@ interface CacheEntry {
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const workspace = options.workspace ?? NO_WORKSPACE;
   const models = new Map<string, CacheEntry>();
+  // Diagnostics and code actions ask for the same version's findings: compute them once.
+  const findingsCache = new Map<string, FindingsEntry>();
   const gradeTables = new WeakMap<object, GradeTable>();
   const builtInGrades = new GradeTable();
   const index = new HandbookIndex(workspace, options.logger);
@@ -100,6 +113,20 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return t;
   };
 
+  async function computeFindings(doc: DocumentLike, config: JobFamilyConfig, token: CancellationLike | undefined): Promise<RuleFinding[]> {
+    const model = service.getModel(doc);
+    const family = await service.getFamily(doc, token);
+    return runRules({
+      model,
+      family,
+      config,
+      grades: gradesFor(config),
+      handbook: links(),
+      token,
+      onRuleError: (rule, error) => options.logger?.error(`Rule ${rule.meta.id} failed on ${doc.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    });
+  }
+
   const service: LanguageService = {
     rules: RULES,
     index,
@@ -113,18 +140,22 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         return standaloneFamily(model);
       }
     },
-    async getFindings(doc, config, token) {
-      const model = service.getModel(doc);
-      const family = await service.getFamily(doc, token);
-      return runRules({
-        model,
-        family,
-        config,
-        grades: gradesFor(config),
-        handbook: links(),
-        token,
-        onRuleError: (rule, error) => options.logger?.error(`Rule ${rule.meta.id} failed on ${doc.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
-      });
+    getFindings(doc, config, token) {
+      const hit = findingsCache.get(doc.uri);
+      const length = doc.getText().length;
+      if (doc.version >= 0 && hit && hit.version === doc.version && hit.length === length && hit.config === config && hit.indexVersion === index.version) {
+        return hit.findings;
+      }
+      const findings = computeFindings(doc, config, token);
+      if (doc.version >= 0) {
+        findingsCache.set(doc.uri, { version: doc.version, length, config, indexVersion: index.version, findings });
+        // A cancelled run must not be served to the next asker.
+        void findings.then(
+          () => token?.isCancellationRequested && findingsCache.delete(doc.uri),
+          () => findingsCache.delete(doc.uri),
+        );
+      }
+      return findings;
     },
     async computeDiagnostics(doc, config, token) {
       const findings = await service.getFindings(doc, config, token);
@@ -158,6 +189,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     forget(uri) {
       models.delete(uri);
+      // Files of a family affect each other's findings.
+      findingsCache.clear();
+    },
+    changed(uri) {
+      for (const key of findingsCache.keys()) if (key !== uri) findingsCache.delete(key);
     },
     getCompletions: (doc, position, config) => completions(service.getModel(doc), position, { grades: gradesFor(config), index: index.ready ? index : undefined }),
     getHover: (doc, position, config) => hover(service.getModel(doc), position, gradesFor(config), index.ready ? index : undefined),

@@ -124,7 +124,10 @@ export function parseModel(text: string, uri: string, version = 0): JobFamilyMod
   const bodyStartLine = frontMatter?.bodyStartLine ?? 0;
   const blocks = parseBlocks(lines, bodyStartLine);
   const sections = buildSections(blocks.headings, lines.lineCount);
-  const at = (line: number): Section => sectionAt(sections, line);
+  // Which section owns each line, computed once: rules and features ask for it per line.
+  const owner: Section[] = new Array<Section>(lines.lineCount);
+  for (const s of sections) for (let n = s.startLine; n < s.endLine; n++) owner[n] = s;
+  const at = (line: number): Section => owner[line] ?? sectionAt(sections, line);
 
   const links: Link[] = [];
   const malformedLinks: MalformedLink[] = [];

@@ -4,8 +4,21 @@ import type { Rule } from './types';
 const WORD = /[A-Za-z][A-Za-z'-]*/g;
 const ALTERNATIVES = data.masculineAlternatives as Record<string, string>;
 
-function stemOf(word: string, stems: readonly string[]): string | undefined {
-  return stems.find((s) => word.startsWith(s));
+/** Stems by their first three letters, so a word is compared with a handful of stems, not all. */
+function byPrefix(stems: readonly string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const s of stems) {
+    const key = s.slice(0, 3);
+    map.set(key, [...(map.get(key) ?? []), s]);
+  }
+  return map;
+}
+
+const MASCULINE = byPrefix(data.masculineCoded);
+const FEMININE = byPrefix(data.feminineCoded);
+
+function stemOf(word: string, stems: ReadonlyMap<string, readonly string[]>): string | undefined {
+  return stems.get(word.slice(0, 3))?.find((s) => word.startsWith(s));
 }
 
 export interface CodedCounts {
@@ -20,9 +33,10 @@ export function countCodedWords(lines: readonly { text: string }[]): CodedCounts
   for (const p of lines) {
     for (const m of p.text.matchAll(WORD)) {
       const w = m[0].toLowerCase();
-      const ms = stemOf(w, data.masculineCoded);
+      if (w.length < 3) continue;
+      const ms = stemOf(w, MASCULINE);
       if (ms) masculine.set(ms, (masculine.get(ms) ?? 0) + 1);
-      const fs = stemOf(w, data.feminineCoded);
+      const fs = stemOf(w, FEMININE);
       if (fs) feminine.set(fs, (feminine.get(fs) ?? 0) + 1);
     }
   }
