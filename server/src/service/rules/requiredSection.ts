@@ -63,24 +63,29 @@ The fix inserts the section, from the standard snippets, where the template puts
   },
 };
 
-/** Where a missing family-wide section goes: before the first `##` section that the template puts after it. */
+/** The template order of a family-wide section; a page-wide Job Grade goes first, as in Template 2. */
+function rank(kind: SectionKind): number {
+  return kind === 'job-grade' ? 0 : standardSection(kind).order;
+}
+
+/**
+ * Inserts a missing family-wide section before the first section of the same heading level
+ * that the template puts after it (or at the end), from the standard snippet.
+ */
 function insertSectionFix(model: JobFamilyModel, kind: SectionKind, grades: GradeTable) {
   const snippet = sectionSnippet(kind);
   if (!snippet) return undefined;
-  const order = kind === 'job-grade' ? 0 : standardSection(kind).order;
-  const top = model.sections.filter((s) => s.depth === 2);
-  const depth = top.length ? 2 : Math.min(...model.sections.filter((s) => s.heading).map((s) => s.depth), 2);
-  const level1 = depth === Infinity ? 2 : depth;
-  const next = model.sections.find((s) => s.depth === level1 && s.heading && (() => {
-    const k = effectiveKind(s);
-    return k !== undefined && (k === 'job-grade' ? 0 : standardSection(k).order) > order;
-  })());
+  // Family-wide sections are `##`; a split family's level file uses `###` throughout.
+  const depths = model.sections.filter((s) => s.heading).map((s) => s.depth);
+  const depth = depths.includes(2) || !depths.length ? 2 : Math.min(...depths);
+  const next = model.sections.find((s) => {
+    const k = s.heading && s.depth === depth ? effectiveKind(s) : undefined;
+    return k !== undefined && rank(k) > rank(kind);
+  });
   const values: Record<number, string> = kind === 'job-grade' && model.title ? { 1: model.title } : {};
-  let lines = shiftHeadings(expandSnippet(snippet.body, values), level1 - 2);
-  if (kind === 'job-grade') {
-    const g = model.title ? grades.gradeForTitle(model.title) : undefined;
-    if (g !== undefined) lines = lines.map((l) => l.replace('[grade #]', `[grade ${g}]`));
-  }
+  let lines = shiftHeadings(expandSnippet(snippet.body, values), depth - 2);
+  const grade = kind === 'job-grade' && model.title ? grades.gradeForTitle(model.title) : undefined;
+  if (grade !== undefined) lines = lines.map((l) => l.replace('[grade #]', `[grade ${grade}]`));
   const at = next ? next.startLine : model.lines.lineCount;
   const block = next ? [...lines, ''] : ['', ...lines];
   return { title: `Add a ${standardSection(kind).title} section`, edits: [insertLines(model, at, block)] };
