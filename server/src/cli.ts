@@ -111,7 +111,8 @@ async function walk(dir: string, out: string[]): Promise<void> {
   }
 }
 
-interface JsonFinding {
+/** One finding of `--format json`: the CLI's output contract. */
+export interface JsonFinding {
   file: string;
   line: number;
   column: number;

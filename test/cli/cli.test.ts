@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { JsonFinding } from '../../server/src/cli';
 import { copyOfExamples } from '../support/lspClient';
 import { ROOT } from '../support/paths';
 
@@ -10,18 +11,6 @@ const CLI = path.join(ROOT, 'bin', 'jobfamily-lint.js');
 function lint(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  code: string;
-  rule: string;
-  message: string;
 }
 
 describe('jobfamily-lint', function () {

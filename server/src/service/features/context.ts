@@ -1,7 +1,7 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { JobFamilyModel } from '../model/model';
 import type { Level } from '../model/levels';
-import { effectiveKind, type Section } from '../model/sections';
+import type { Section } from '../model/sections';
 
 /** Where the cursor is, in the terms completions and hovers need. */
 export interface CursorContext {
@@ -31,13 +31,4 @@ export function cursorContext(model: JobFamilyModel, pos: Position): CursorConte
 
 export function levelAt(model: JobFamilyModel, line: number): Level | undefined {
   return model.levels.find((l) => (l.section ? line >= l.section.startLine && line < l.section.endLine : line >= model.bodyStartLine));
-}
-
-/** The standard kind of the section or one of its ancestors up to a level. */
-export function kindAround(section: Section): ReturnType<typeof effectiveKind> {
-  for (let s: Section | undefined = section; s && s.depth > 0; s = s.parent) {
-    const k = effectiveKind(s);
-    if (k) return k;
-  }
-  return undefined;
 }

@@ -73,18 +73,10 @@ export function range(startLine: number, startChar: number, endLine: number, end
   return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
 }
 
-export function pointRange(line: number, character: number): Range {
-  return range(line, character, line, character);
-}
-
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
 
 export function rangeContains(r: Range, p: Position): boolean {
   return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
-}
-
-export function rangesOverlap(a: Range, b: Range): boolean {
-  return comparePositions(a.start, b.end) < 0 && comparePositions(b.start, a.end) < 0;
 }

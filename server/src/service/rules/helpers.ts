@@ -33,11 +33,6 @@ export function lastContentLine(model: JobFamilyModel, s: Section): number {
   return n;
 }
 
-/** A section's own lines, up to its first subsection. */
-export function ownBodyEnd(s: Section): number {
-  return s.children[0]?.startLine ?? s.endLine;
-}
-
 export function sectionsOfKind(model: JobFamilyModel, kind: SectionKind): Section[] {
   return model.sections.filter((s) => effectiveKind(s) === kind || s.alsoKind === kind);
 }
@@ -64,8 +59,4 @@ export function titleFromFileName(uri: string): string {
 /** A YAML double-quoted scalar. */
 export function yamlString(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
