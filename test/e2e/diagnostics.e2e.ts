@@ -26,12 +26,14 @@ describe('Job-family diagnostics in VS Code', () => {
     const uri = page('content/job-families/engineering/backend-engineer.md');
     const editor = await open(uri);
     const titleLine = editor.document.lineAt(1);
-    assert.match(titleLine.text, /^title:/);
+    const title = titleLine.text;
+    assert.match(title, /^title:/);
     await editor.edit((e) => e.delete(titleLine.rangeIncludingLineBreak));
     const ds = await waitForDiagnostics(uri, (all) => all.some((d) => codeOf(d) === 'JF003'), 'JF003 after deleting the title');
     const jf003 = ds.find((d) => codeOf(d) === 'JF003')!;
     assert.deepEqual([jf003.range.start.line, jf003.range.start.character, jf003.range.end.line], [0, 0, 0]);
-    await vscode.commands.executeCommand('undo');
+    // Written back explicitly: the undo command acts on whatever has focus.
+    await editor.edit((e) => e.insert(new vscode.Position(1, 0), `${title}\n`));
     await waitForDiagnostics(uri, (all) => all.length === 0, 'no diagnostics once the title is back');
   });
 

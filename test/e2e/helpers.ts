@@ -82,13 +82,27 @@ export function driver(pathAndQuery: string): Promise<string> {
   });
 }
 
-/** Undoes every unsaved change (open in an editor or not), so no test sees another's edits. */
+/**
+ * Undoes every unsaved change (open in an editor or not), so no test sees another's edits:
+ * each dirty document gets its text on disk back and is saved, which leaves it clean
+ * whatever editor has focus.
+ */
 export async function revertAll(): Promise<void> {
   await vscode.commands.executeCommand('leaveSnippet');
+  await vscode.commands.executeCommand('hideSuggestWidget');
   for (const doc of vscode.workspace.textDocuments) {
     if (!doc.isDirty || doc.uri.scheme !== 'file') continue;
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    let disk: string;
+    try {
+      disk = Buffer.from(await vscode.workspace.fs.readFile(doc.uri)).toString('utf8');
+    } catch {
+      continue; // created by the test and already deleted
+    }
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), disk);
+    await vscode.workspace.applyEdit(edit);
+    await doc.save();
+    assert.equal(doc.getText(), disk, `${doc.uri.fsPath} is back to its saved text`);
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
