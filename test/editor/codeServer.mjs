@@ -51,6 +51,8 @@ export function freshProfile(prefix = 'jfa-vscode-') {
         'window.commandCenter': false,
         'git.openRepositoryInParentFolders': 'never',
         'git.enabled': false,
+        // VS Code for the web saves after a delay by default; tests keep their edits unsaved.
+        'files.autoSave': 'off',
       },
       null,
       2,
