@@ -6,10 +6,12 @@ import { scanInline, type ScannedLine } from './inlineScanner';
 export interface Heading {
   readonly depth: number;
   readonly line: number;
-  /** Text as written, without a trailing `{#custom-id}`. */
+  /** The heading's last line: its underline for a setext heading. */
+  readonly endLine: number;
+  /** Text as written, without a trailing `{#custom-id}`; the lines of a setext heading joined by spaces. */
   readonly text: string;
   readonly textRange: Range;
-  /** The whole heading line. */
+  /** The whole heading: its line, or a setext heading's lines and underline. */
   readonly range: Range;
   readonly customId: string | undefined;
   readonly setext: boolean;
@@ -67,7 +69,16 @@ function markdown(): ReturnType<typeof MarkdownIt> {
   return parser;
 }
 
-const CUSTOM_ID = /\s*\{#([^}\s]+)\}\s*$/;
+/** A trailing `{#custom-id}`, found from the last `{#` so a line of many braces costs one pass. */
+function customId(text: string): { id: string; index: number } | undefined {
+  const at = text.lastIndexOf('{#');
+  if (at < 0) return undefined;
+  const m = /^\{#([^}\s]+)\}\s*$/.exec(text.slice(at));
+  if (!m) return undefined;
+  let index = at;
+  while (index > 0 && /\s/.test(text[index - 1]!)) index--;
+  return { id: m[1]!, index };
+}
 
 export function parseBlocks(index: LineIndex, bodyStartLine: number): Blocks {
   const lines = index.lines.map((l, n) => (n < bodyStartLine ? '' : l));
@@ -107,20 +118,32 @@ export function parseBlocks(index: LineIndex, bodyStartLine: number): Blocks {
       case 'heading_open': {
         const inline = tokens[t + 1];
         const line = tok.map?.[0] ?? 0;
-        const raw = inline?.content ?? '';
-        const id = CUSTOM_ID.exec(raw);
-        const text = (id ? raw.slice(0, id.index) : raw).trim();
-        const source = index.line(line);
         const setext = tok.markup !== '' && !tok.markup.startsWith('#');
-        let col = text ? source.indexOf(text, setext ? 0 : source.indexOf('#') + tok.markup.length) : -1;
-        if (col < 0) col = source.length;
+        // A setext heading's text may span several lines; its underline is the last line of the block.
+        const endLine = setext ? Math.max(line, (tok.map?.[1] ?? line + 2) - 1) : line;
+        const raw = inline?.content ?? '';
+        const parts = raw.split('\n');
+        const lastPart = parts[parts.length - 1] ?? '';
+        const id = customId(lastPart);
+        const textLines = parts.map((p, k) => (k === parts.length - 1 && id ? p.slice(0, id.index) : p).trim());
+        const text = textLines.filter(Boolean).join(' ');
+        const first = index.line(line);
+        const firstText = textLines[0] ?? '';
+        let col = firstText ? first.indexOf(firstText, setext ? 0 : first.indexOf('#') + tok.markup.length) : -1;
+        if (col < 0) col = first.length;
+        const lastTextLine = setext ? Math.max(line, endLine - 1) : line;
+        const lastSource = index.line(lastTextLine);
+        const lastText = textLines[textLines.length - 1] ?? '';
+        let endCol = lastTextLine === line ? col + firstText.length : lastSource.indexOf(lastText) + lastText.length;
+        if (endCol < 0 || endCol > lastSource.length) endCol = lastSource.length;
         headings.push({
           depth: Number(tok.tag.slice(1)),
           line,
+          endLine,
           text,
-          textRange: range(line, col, line, col + text.length),
-          range: index.lineRange(line),
-          customId: id?.[1],
+          textRange: range(line, col, lastTextLine, endCol),
+          range: range(line, 0, endLine, index.line(endLine).length),
+          customId: id?.id,
           setext,
         });
         if (inline) addSegments(line, raw, 'heading');

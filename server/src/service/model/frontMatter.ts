@@ -89,7 +89,8 @@ export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
     return { start: s, end: e };
   };
 
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, strict: false });
+  // The parser's own duplicate-key check compares every key with every other; one set does it linearly.
+  const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, strict: false });
   const errors: FrontMatterError[] = doc.errors.map((e) => ({
     message: firstLine(e.message),
     range: widenEmpty(toRange(e.pos[0], e.pos[1]), index),
@@ -99,6 +100,7 @@ export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
   let isMapping = contents === null || (isScalar(contents) && contents.value === null);
   if (contents && isMap(contents)) {
     isMapping = true;
+    const seen = new Set<string>();
     for (const pair of contents.items) {
       const keyNode = pair.key as YamlNode | null;
       if (!keyNode || !isScalar(keyNode) || !keyNode.range) continue;
@@ -117,8 +119,11 @@ export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
         const at = colon >= 0 ? colon + 1 : keyRange.end.character;
         valueRange = range(keyRange.end.line, at, keyRange.end.line, at);
       }
+      const key = String(keyNode.value);
+      if (seen.has(key)) errors.push({ message: `Map keys must be unique: \`${key}\` is set twice`, range: keyRange });
+      seen.add(key);
       entries.push({
-        key: String(keyNode.value),
+        key,
         keyRange,
         valueRange,
         firstLine: keyRange.start.line,

@@ -63,7 +63,7 @@ export function findGrades(segments: readonly Segment[], links: readonly Link[],
         subject: subjectBefore(seg, link.range.start.character),
       });
     }
-    const covered = (col: number): boolean => lineLinks.some((l) => l.range.start.character <= col && col < l.range.end.character);
+    const covered = coverage(lineLinks);
     const prose = seg.scan.prose;
     for (const m of prose.matchAll(UNLINKED)) {
       const col = seg.col + m.index;
@@ -103,16 +103,41 @@ export function findGrades(segments: readonly Segment[], links: readonly Link[],
   return found;
 }
 
+/**
+ * Whether a column lies inside one of the line's links. Links are in column order and do not
+ * overlap, so a binary search answers each question.
+ */
+function coverage(links: readonly Link[]): (col: number) => boolean {
+  if (!links.length) return () => false;
+  return (col) => {
+    let lo = 0;
+    let hi = links.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = links[mid]!.range;
+      if (col < r.start.character) hi = mid - 1;
+      else if (col >= r.end.character) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}
+
+/** A grade sentence's subject is a few words before the grade; more text than this is never needed. */
+const SUBJECT_WINDOW = 200;
+
 function shift(r: Range, at: number, length: number): Range {
   return range(r.start.line, r.start.character + at, r.start.line, r.start.character + at + length);
 }
 
 function subjectBefore(seg: Segment, col: number): GradeMention['subject'] {
-  const before = seg.text.slice(0, Math.max(0, col - seg.col));
+  const end = Math.max(0, col - seg.col);
+  const from = Math.max(0, end - SUBJECT_WINDOW);
+  const before = seg.text.slice(from, end);
   const m = SUBJECT.exec(before);
   if (!m || m[1] === undefined) return undefined;
   const raw = m[1];
-  const start = seg.col + m.index + m[0].indexOf(raw);
+  const start = seg.col + from + m.index + m[0].indexOf(raw);
   const text = renderedText(raw).replace(/[*_]/g, '').trim();
   return { text, range: range(seg.line, start, seg.line, start + raw.length) };
 }

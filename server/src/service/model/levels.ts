@@ -58,25 +58,46 @@ export function findLevels(
   grades: readonly GradeMention[],
   page: { title: string | undefined; titleRange: Range },
 ): Level[] {
+  const byLine = [...grades].sort((a, b) => a.line - b.line);
+  // Children after a "### Specialties" or "### Segment" inside Levels are specialties, not levels.
+  const specialtyLine = new Map<Section, number>();
+  const firstSpecialtyLine = (parent: Section): number => {
+    let at = specialtyLine.get(parent);
+    if (at === undefined) {
+      at = parent.children.find((o) => o.kind === 'specialties' || o.kind === 'segment')?.startLine ?? Infinity;
+      specialtyLine.set(parent, at);
+    }
+    return at;
+  };
+  const statesGrade = (s: Section): boolean => {
+    const firstChild = s.children[0]?.startLine ?? s.endLine;
+    for (let k = firstAtOrAfter(byLine, s.bodyStartLine); k < byLine.length && byLine[k]!.line < firstChild; k++) {
+      if (byLine[k]!.form !== 'bare') return true;
+    }
+    return false;
+  };
   const isLevel = (s: Section): boolean => {
     if (!s.heading || s.kind || s.misspelling || s.depth < 2) return false;
     if (hasAncestorKind(s, NOT_LEVELS)) return false;
     if (s.parent?.kind === 'levels') {
-      // Headings after a "### Specialties" inside Levels are specialties, not levels.
-      const siblings = s.parent.children;
-      const at = siblings.indexOf(s);
-      if (siblings.slice(0, at).some((o) => o.kind === 'specialties' || o.kind === 'segment')) return false;
+      if (s.startLine > firstSpecialtyLine(s.parent)) return false;
       if (LEVEL_WORD.test(s.heading.text) || s.children.some((c) => c.prefix)) return true;
     }
     if (s.children.some((c) => (c.kind ?? c.misspelling?.kind) === 'job-grade')) return true;
-    const firstChild = s.children[0]?.startLine ?? s.endLine;
-    return grades.some((g) => g.form !== 'bare' && g.line >= s.bodyStartLine && g.line < firstChild);
+    return statesGrade(s);
   };
   // A page that states its own grade at the top (`## Job Grade` before any level) is one role.
   const pageGrade = sections.find((s) => s.depth === 2 && s.parent?.depth === 0 && (s.kind ?? s.misspelling?.kind) === 'job-grade');
   const levelSections = pageGrade && sections.indexOf(pageGrade) <= 2 ? [] : sections.filter(isLevel);
   // A level inside another level is a sub-role heading of the outer one, not a level of its own.
-  const outer = levelSections.filter((s) => !levelSections.some((o) => o !== s && o.startLine < s.startLine && s.endLine <= o.endLine));
+  // Sections come in document order, so one sweep finds the outermost ones.
+  const outer: Section[] = [];
+  let outerEnd = -1;
+  for (const s of levelSections) {
+    if (s.startLine < outerEnd) continue;
+    outer.push(s);
+    outerEnd = s.endLine;
+  }
 
   const levels: Level[] = outer.map((s) => {
     const subsections = new Map<SectionKind, Section>();
@@ -84,7 +105,7 @@ export function findLevels(
       const kind = c.kind ?? c.misspelling?.kind;
       if (kind && LEVEL_PARTS.includes(kind) && !subsections.has(kind)) subsections.set(kind, c);
     }
-    const inside = grades.filter((g) => g.line >= s.startLine && g.line < s.endLine);
+    const inside = byLine.slice(firstAtOrAfter(byLine, s.startLine), firstAtOrAfter(byLine, s.endLine));
     return {
       title: s.heading!.text,
       titleRange: s.heading!.textRange,
@@ -107,6 +128,18 @@ export function findLevels(
   }
   const title = page.title ?? '';
   return [{ title, titleRange: page.titleRange, section: undefined, track: trackOf(title), subsections, grade: sentence, grades }];
+}
+
+/** Index of the first mention on or after `line` (mentions sorted by line). */
+function firstAtOrAfter(mentions: readonly GradeMention[], line: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function gradeSentence(grades: readonly GradeMention[], gradeSection: Section | undefined): GradeMention | undefined {

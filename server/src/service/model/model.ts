@@ -74,6 +74,8 @@ export interface JobFamilyModel {
   readonly uri: string;
   /** Why the text was not parsed (binary or too large); the model is then empty. */
   readonly unreadable: string | undefined;
+  /** True when building the model failed (a bug, not the page's fault). */
+  readonly failed?: boolean;
   readonly version: number;
   readonly fileName: string;
   readonly lines: LineIndex;
@@ -212,6 +214,12 @@ function fileNameOf(uri: string): string {
   } catch {
     return raw;
   }
+}
+
+/** What the service checks when building the model threw: nothing but one finding saying so. */
+export function failedModel(uri: string, version: number, text: string, error: unknown): JobFamilyModel {
+  const what = error instanceof Error ? error.message : String(error);
+  return { ...emptyModel(uri, version, text, `The page could not be analysed (${what.slice(0, 200)}), so it is not checked; the other pages are. Please report this with the page.`), failed: true };
 }
 
 function emptyModel(uri: string, version: number, text: string, reason: string): JobFamilyModel {

@@ -74,7 +74,24 @@ const TITLES: readonly Title[] = STANDARD_SECTIONS.flatMap((s) =>
   [s.title, ...s.aliases].map((t) => ({ kind: s.kind, words: t.toLowerCase() })),
 ).sort((a, b) => b.words.length - a.words.length);
 
-const SEPARATORS = /[\s,:;\-–—|]+$/;
+const SEPARATOR_CHARS = new Set([' ', '\t', ',', ':', ';', '-', '–', '—', '|']);
+
+/** Drops separators (spaces, commas, dashes, …) from the end, in one backward pass. */
+function trimSeparators(s: string): string {
+  let end = s.length;
+  while (end > 0 && SEPARATOR_CHARS.has(s[end - 1]!)) end--;
+  return s.slice(0, end);
+}
+
+/** "Responsibilities and" → "Responsibilities": the first title of a combined heading. */
+function combinedFirst(prefix: string): string | undefined {
+  const t = prefix.trimEnd();
+  const lower = t.toLowerCase();
+  if (lower.endsWith('&')) return t.slice(0, -1).trimEnd();
+  if (lower === 'and') return '';
+  if (lower.endsWith(' and')) return t.slice(0, -4).trimEnd();
+  return undefined;
+}
 
 interface Classified {
   kind: SectionKind | undefined;
@@ -91,10 +108,11 @@ export function classifyHeading(text: string, hasChildren: boolean): Classified 
     if (lower === t.words || lower.endsWith(' ' + t.words)) {
       let kind = t.kind;
       if (t.words === 'job grades' || t.words === 'grades') kind = hasChildren ? 'levels' : 'job-grade';
-      const prefix = clean.slice(0, clean.length - t.words.length).replace(SEPARATORS, '');
-      const combined = /^(.*?)\s*(?:and|&)$/i.exec(prefix);
-      if (combined) {
-        const other = TITLES.find((o) => o.words === (combined[1] ?? '').toLowerCase().replace(SEPARATORS, ''));
+      const prefix = trimSeparators(clean.slice(0, clean.length - t.words.length));
+      const combined = combinedFirst(prefix);
+      if (combined !== undefined) {
+        const first = trimSeparators(combined).toLowerCase();
+        const other = TITLES.find((o) => o.words === first);
         if (other) return { kind, alsoKind: other.kind, prefix: '', misspelling: undefined };
       }
       return { kind, alsoKind: undefined, prefix, misspelling: undefined };
@@ -152,15 +170,9 @@ export function buildSections(headings: readonly Heading[], lineCount: number): 
   flat.push(root);
   const stack: Mutable[] = [root];
   headings.forEach((h, i) => {
-    while (stack.length > 1 && stack[stack.length - 1]!.depth >= h.depth) stack.pop();
+    // A heading closes every open section at its level or deeper.
+    while (stack.length > 1 && stack[stack.length - 1]!.depth >= h.depth) stack.pop()!.endLine = h.line;
     const parent = stack[stack.length - 1]!;
-    let end = lineCount;
-    for (let k = i + 1; k < headings.length; k++) {
-      if (headings[k]!.depth <= h.depth) {
-        end = headings[k]!.line;
-        break;
-      }
-    }
     const next = headings[i + 1];
     const hasChildren = next !== undefined && next.depth > h.depth;
     const c = classifyHeading(h.text, hasChildren);
@@ -170,8 +182,8 @@ export function buildSections(headings: readonly Heading[], lineCount: number): 
       heading: h,
       depth: h.depth,
       startLine: h.line,
-      bodyStartLine: h.line + (h.setext ? 2 : 1),
-      endLine: end,
+      bodyStartLine: h.endLine + 1,
+      endLine: lineCount,
       kind: c.kind,
       alsoKind: c.alsoKind,
       prefix: c.prefix,
@@ -182,7 +194,7 @@ export function buildSections(headings: readonly Heading[], lineCount: number): 
             kind: c.misspelling.kind,
             written: c.misspelling.written,
             expected: c.misspelling.expected,
-            range: range(h.line, textCol + c.misspelling.start, h.line, textCol + c.misspelling.end),
+            range: range(h.textRange.start.line, textCol + c.misspelling.start, h.textRange.start.line, textCol + c.misspelling.end),
           }
         : undefined,
       parent,

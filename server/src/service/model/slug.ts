@@ -15,10 +15,11 @@ export function hugoSlug(headingText: string): string {
 export function renderedText(markdown: string): string {
   if (!/[[\]`<*_\\&]/.test(markdown)) return markdown;
   return markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/`+([^`]*)`+/g, '$1')
-    .replace(/<[^>]+>/g, '')
+    // Each pattern stops at the next opening bracket or parenthesis, so no text is rescanned.
+    .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, '$1')
+    .replace(/!?\[([^[\]]*)\]\[[^[\]]*\]/g, '$1')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/<[^<>]+>/g, '')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(^|\W)[*_](.+?)[*_](?=\W|$)/g, '$1$2')
     .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
