@@ -2,16 +2,7 @@
 import { promises as fs, existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { FileWorkspace, toUri } from './node/fileWorkspace';
-import {
-  CONFIG_FILE_NAME,
-  RULES,
-  createLanguageService,
-  matchesGlobs,
-  mergeConfig,
-  parseConfigFile,
-  type JobFamilyConfig,
-  type RuleFinding,
-} from './service';
+import { CONFIG_FILE_NAME, NEVER_CANCELLED, RULES, createLanguageService, lintText, matchesGlobs, type RuleFinding } from './service';
 
 const USAGE = `Usage: jobfamily-lint [options] [paths...]
 
@@ -162,15 +153,13 @@ async function main(argv: readonly string[]): Promise<number> {
     : [...new Set(inputs.map((p) => handbookRoot(p) ?? (statSync(p).isDirectory() ? p : path.dirname(p))))];
   const workspace = FileWorkspace.fromPaths(roots);
 
-  let fileConfig: Partial<JobFamilyConfig> = {};
   const configPath = o.config ? path.resolve(o.config) : path.join(roots[0]!, CONFIG_FILE_NAME);
   if (o.config && !existsSync(configPath)) throw new UsageError(`no such config file: ${configPath}`);
-  if (existsSync(configPath)) {
-    const parsedConfig = parseConfigFile(await fs.readFile(configPath, 'utf8'), RULES);
-    fileConfig = parsedConfig.config;
-    for (const p of parsedConfig.problems) process.stderr.write(`${rel(configPath)}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.message}\n`);
-  }
-  const config = mergeConfig(fileConfig);
+  const log = { log: () => undefined, error: (m: string) => process.stderr.write(`${m}\n`) };
+  const service = createLanguageService({ workspace, logger: log, configUri: o.config ? toUri(configPath) : undefined });
+  await service.initialize(NEVER_CANCELLED);
+  for (const p of service.configFile?.problems ?? []) process.stderr.write(`${rel(configPath)}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.message}\n`);
+  const config = service.config;
 
   const files: string[] = [];
   for (const p of inputs) {
@@ -183,25 +172,21 @@ async function main(argv: readonly string[]): Promise<number> {
     } else files.push(p);
   }
 
-  const log = { log: () => undefined, error: (m: string) => process.stderr.write(`${m}\n`) };
-  const service = createLanguageService({ workspace, logger: log });
-  await service.index.build();
-
   const results: JsonFinding[] = [];
   let fixed = 0;
   for (const file of [...new Set(files)].sort()) {
     const uri = toUri(file);
     let text = await fs.readFile(file, 'utf8');
     if (o.fix) {
-      const result = await service.fixAll(uri, text, config);
+      const result = await service.fixText(uri, text, {}, NEVER_CANCELLED);
       if (result.changed) {
         await fs.writeFile(file, result.text, 'utf8');
         text = result.text;
         fixed++;
-        await service.index.fileChanged(uri, false);
+        await service.filesChanged([{ uri, type: 'changed' }], NEVER_CANCELLED);
       }
     }
-    const findings = await service.getFindings({ uri, version: -1, getText: () => text }, config);
+    const findings = await lintText(service, uri, text);
     for (const f of findings) if (!o.quiet || f.severity === 'error') results.push(toJson(rel(file), f));
   }
 

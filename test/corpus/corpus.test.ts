@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { createLanguageService, DEFAULT_CONFIG, type RuleFinding } from '../../server/src/service';
+import { createLanguageService, type RuleFinding } from '../../server/src/service';
+import { findingsOf } from '../support/service';
 import { FileWorkspace, toUri } from '../../server/src/node/fileWorkspace';
 import { CORPUS, ROOT } from '../support/paths';
 
@@ -56,7 +57,7 @@ describe('the real handbook pages', function () {
   before(async () => {
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
-      results.set(path.relative(FAMILIES, f).split(path.sep).join('/'), await ls.getFindings({ uri: toUri(f), version: 1, getText: () => text }, DEFAULT_CONFIG));
+      results.set(path.relative(FAMILIES, f).split(path.sep).join('/'), await findingsOf(ls, { uri: toUri(f), version: 1, getText: () => text }));
     }
   });
 

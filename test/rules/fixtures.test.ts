@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_CONFIG, RULES } from '../../server/src/service';
+import { RULES } from '../../server/src/service';
 import { MemoryWorkspace } from '../support/memoryWorkspace';
 import { readMarkers } from '../support/markers';
 import { EXAMPLES, FIXTURES } from '../support/paths';
-import { doc, service } from '../support/service';
+import { doc, findingsOf, NEVER, service } from '../support/service';
 
 /** The example handbook's pages, in memory, so link rules have real pages to resolve against. */
 function handbookWorkspace(): MemoryWorkspace {
@@ -49,7 +49,7 @@ describe('rule fixtures', () => {
   const ws = handbookWorkspace();
   // One service for the whole suite: its handbook index is built once.
   const ls = service(ws);
-  before(() => ls.index.build());
+  before(() => ls.initialize(NEVER));
 
   for (const rule of RULES) {
     const { id, alias, fixable } = rule.meta;
@@ -57,7 +57,7 @@ describe('rule fixtures', () => {
       const fixtures = loadFixtures(alias);
       const uriOf = (f: Fixture): string => ws.uri(`content/job-families/fixtures/${alias}/${f.name}`);
       const check = async (f: Fixture) => {
-        return ls.getFindings(doc(uriOf(f), f.text), DEFAULT_CONFIG);
+        return findingsOf(ls, doc(uriOf(f), f.text));
       };
 
       it('has a fixture that triggers it and one that does not', () => {
@@ -73,17 +73,27 @@ describe('rule fixtures', () => {
       }
 
       if (fixable) {
-        it('offers a fix, and a fixed page has no fixable finding left', async () => {
+        it('offers a fix; fixing applies the safe ones and leaves no safe fix behind', async () => {
           const bad = fixtures.filter((f) => f.expected.some((e) => e.endsWith(id)));
           let offered = 0;
           for (const f of bad) {
             const before = (await check(f)).filter((x) => x.rule.meta.id === id);
             offered += before.filter((x) => x.fix).length;
-            const fixed = await ls.fixAll(uriOf(f), f.text, DEFAULT_CONFIG);
-            const after = await ls.getFindings(doc(uriOf(f), fixed.text), DEFAULT_CONFIG);
-            assert.deepEqual(after.filter((x) => x.fix).map((x) => `${x.rule.meta.id}@${x.range.start.line}: ${x.message}`), [], `${f.name} after fixing:\n${fixed.text}`);
+            const fixed = await ls.fixText(uriOf(f), f.text, {}, NEVER);
+            const after = await findingsOf(ls, doc(uriOf(f), fixed.text));
+            assert.deepEqual(after.filter((x) => x.fix?.kind === 'safe').map((x) => `${x.rule.meta.id}@${x.range.start.line}: ${x.message}`), [], `${f.name} after fixing:\n${fixed.text}`);
+            const stillSafe = before.filter((x) => x.fix?.kind === 'safe').length && after.some((x) => x.rule.meta.id === id && x.fix?.kind === 'safe');
+            assert.ok(!stillSafe, `${f.name}: the safe ${id} fixes were not applied`);
           }
           assert.ok(offered > 0, `${id} is marked fixable but offered no fix`);
+        });
+
+        it('its suggestions, when taken, leave none of its fixable findings', async () => {
+          for (const f of fixtures.filter((x) => x.expected.some((e) => e.endsWith(id)))) {
+            const fixed = await ls.fixText(uriOf(f), f.text, { suggestions: true, rules: [id] }, NEVER);
+            const after = await findingsOf(ls, doc(uriOf(f), fixed.text));
+            assert.deepEqual(after.filter((x) => x.rule.meta.id === id && x.fix).map((x) => `${x.range.start.line}: ${x.message}`), [], `${f.name} after taking every ${id} fix:\n${fixed.text}`);
+          }
         });
       }
     });
@@ -93,7 +103,7 @@ describe('rule fixtures', () => {
     for (const name of readdirSync(path.join(FIXTURES, 'clean')).filter((n) => n.endsWith('.md'))) {
       it(`${name} has no finding at all`, async () => {
         const text = readFileSync(path.join(FIXTURES, 'clean', name), 'utf8');
-        const f = await ls.getFindings(doc(ws.uri(`content/job-families/clean/${name}`), text), DEFAULT_CONFIG);
+        const f = await findingsOf(ls, doc(ws.uri(`content/job-families/clean/${name}`), text));
         assert.deepEqual(f.map((x) => `${x.rule.meta.id}@${x.range.start.line + 1}: ${x.message}`), []);
       });
     }

@@ -1,4 +1,4 @@
-import type { DirectoryEntry, Workspace } from '../../server/src/service';
+import type { DirectoryEntry, FileStat, Workspace } from '../../server/src/service';
 
 /** A workspace held in memory, for service tests. Records every read, so tests can prove a path was never read. */
 export class MemoryWorkspace implements Workspace {
@@ -30,6 +30,14 @@ export class MemoryWorkspace implements Workspace {
   readFile(uri: string): Promise<string | undefined> {
     this.reads.push(uri);
     return Promise.resolve(this.#files.get(uri));
+  }
+
+  stat(uri: string): Promise<FileStat | undefined> {
+    const text = this.#files.get(uri);
+    if (text !== undefined) return Promise.resolve({ size: text.length, isDirectory: false });
+    const prefix = uri.replace(/\/+$/, '') + '/';
+    for (const key of this.#files.keys()) if (key.startsWith(prefix)) return Promise.resolve({ size: 0, isDirectory: true });
+    return Promise.resolve(undefined);
   }
 
   readDirectory(uri: string): Promise<readonly DirectoryEntry[] | undefined> {

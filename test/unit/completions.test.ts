@@ -1,20 +1,22 @@
 import * as assert from 'node:assert/strict';
 import type { CompletionItem } from 'vscode-languageserver-types';
-import { DEFAULT_CONFIG } from '../../server/src/service';
 import { MemoryWorkspace } from '../support/memoryWorkspace';
-import { doc, service } from '../support/service';
+import { doc, NEVER, service } from '../support/service';
 
 const G = '/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades';
 const URI = 'file:///hb/content/job-families/engineering/backend.md';
 
 /** Completions at the `¦` in the text. */
-function at(text: string, ls = service(), uri = URI): CompletionItem[] {
+async function at(text: string, ls = service(), uri = URI): Promise<CompletionItem[]> {
   const offset = text.indexOf('¦');
   assert.ok(offset >= 0, 'the fixture has a cursor');
   const clean = text.replace('¦', '');
   const before = clean.slice(0, offset).split('\n');
   const position = { line: before.length - 1, character: before[before.length - 1]!.length };
-  return ls.getCompletions(doc(uri, clean), position, DEFAULT_CONFIG).items;
+  const d = doc(uri, clean, (ls.getModel(uri)?.version ?? 0) + 1);
+  if (ls.getModel(uri)) ls.changeDocument(d);
+  else ls.openDocument(d, { jobFamily: true });
+  return (await ls.getCompletions(uri, position, NEVER))?.items ?? [];
 }
 
 const labels = (items: CompletionItem[]): string[] => items.map((i) => i.label);
@@ -31,8 +33,8 @@ function with_(lines: string[], at: number, insert: string): string {
 
 describe('completions', () => {
   describe('grades', () => {
-    it('in a Job Grade section: every grade, the level\'s own first, as the linked form', () => {
-      const items = at(with_(PAGE, 17, 'Also a grade ¦'));
+    it('in a Job Grade section: every grade, the level\'s own first, as the linked form', async () => {
+      const items = await at(with_(PAGE, 17, 'Also a grade ¦'));
       assert.deepEqual(labels(items).length, 11);
       assert.equal(first(items).label, 'grade 7');
       assert.match(String(first(items).detail), /Senior/);
@@ -40,59 +42,59 @@ describe('completions', () => {
       assert.ok(!labels(items).includes('grade 13'));
     });
 
-    it('inside [grade …] link text: just the number', () => {
-      const items = at(with_(PAGE, 17, `The X is a [grade ¦](${G}).`));
+    it('inside [grade …] link text: just the number', async () => {
+      const items = await at(with_(PAGE, 17, `The X is a [grade ¦](${G}).`));
       assert.equal(newText(first(items)), '7');
     });
 
-    it('after "is a" in a grade sentence anywhere', () => {
-      assert.ok(labels(at('## Levels\n\n### Staff Engineer\n\nThe Staff Engineer is a ¦')).includes('grade 8'));
+    it('after "is a" in a grade sentence anywhere', async () => {
+      assert.ok(labels((await at('## Levels\n\n### Staff Engineer\n\nThe Staff Engineer is a ¦'))).includes('grade 8'));
     });
 
-    it('not in a Responsibilities bullet', () => {
-      assert.ok(!labels(at(with_(PAGE, 7, '- Mentors engineers up to grade ¦'))).some((l) => l.startsWith('grade ')));
+    it('not in a Responsibilities bullet', async () => {
+      assert.ok(!labels((await at(with_(PAGE, 7, '- Mentors engineers up to grade ¦')))).some((l) => l.startsWith('grade ')));
     });
   });
 
   describe('headings', () => {
-    it('after ## offers the template\'s missing family-wide sections in order', () => {
-      assert.deepEqual(labels(at(with_(PAGE, 22, '## ¦'))), ['Requirements', 'Segment', 'Specialties', 'Performance Indicators', 'Career Ladder', 'Hiring Process']);
+    it('after ## offers the template\'s missing family-wide sections in order', async () => {
+      assert.deepEqual(labels((await at(with_(PAGE, 22, '## ¦')))), ['Requirements', 'Segment', 'Specialties', 'Performance Indicators', 'Career Ladder', 'Hiring Process']);
     });
 
-    it('after #### in a level offers its missing subsections with its name', () => {
-      assert.deepEqual(labels(at(with_(PAGE, 22, '#### ¦'))), ['Senior Backend Engineer Requirements', 'Senior Backend Engineer Performance Indicators']);
+    it('after #### in a level offers its missing subsections with its name', async () => {
+      assert.deepEqual(labels((await at(with_(PAGE, 22, '#### ¦')))), ['Senior Backend Engineer Requirements', 'Senior Backend Engineer Performance Indicators']);
     });
 
-    it('after ### in Levels offers level titles with the intermediate convention', () => {
-      const items = labels(at(with_(PAGE, 9, '### ¦')));
+    it('after ### in Levels offers level titles with the intermediate convention', async () => {
+      const items = labels((await at(with_(PAGE, 9, '### ¦'))));
       assert.ok(items.includes('Associate Backend Engineer'));
       assert.ok(items.includes('Backend Engineer (Intermediate)'));
       assert.ok(items.includes('Manager, Backend Engineer'));
     });
 
-    it('not in the middle of a paragraph', () => {
-      assert.deepEqual(labels(at(with_(PAGE, 7, 'A paragraph about ## ¦'))), []);
+    it('not in the middle of a paragraph', async () => {
+      assert.deepEqual(labels((await at(with_(PAGE, 7, 'A paragraph about ## ¦')))), []);
     });
   });
 
   describe('front matter', () => {
-    it('offers the keys not used yet, with value shapes', () => {
-      const items = at('---\ntitle: "T"\n¦\n---\n');
+    it('offers the keys not used yet, with value shapes', async () => {
+      const items = await at('---\ntitle: "T"\n¦\n---\n');
       assert.ok(!labels(items).includes('title'));
       assert.ok(!labels(items).includes('layout'), 'not the obsolete key');
       assert.equal(newText(items.find((i) => i.label === 'description')!), 'description: "${1:What this job family does.}"');
     });
 
-    it('offers true/false for boolean keys', () => {
-      assert.deepEqual(labels(at('---\ntitle: "T"\ncontrolled_document: ¦\n---\n')), ['true', 'false']);
+    it('offers true/false for boolean keys', async () => {
+      assert.deepEqual(labels((await at('---\ntitle: "T"\ncontrolled_document: ¦\n---\n'))), ['true', 'false']);
     });
   });
 
   describe('links', () => {
-    it('without a checkout: the well-known handbook pages and their anchors', () => {
-      const pages = at('See the [hiring page](/handbook/hir¦');
+    it('without a checkout: the well-known handbook pages and their anchors', async () => {
+      const pages = await at('See the [hiring page](/handbook/hir¦');
       assert.ok(labels(pages).includes('Hiring'));
-      const anchors = at('See [grades](/handbook/total-rewards/compensation/compensation-calculator/#¦');
+      const anchors = await at('See [grades](/handbook/total-rewards/compensation/compensation-calculator/#¦');
       assert.ok(labels(anchors).includes('#gitlab-job-grades'));
     });
 
@@ -102,29 +104,29 @@ describe('completions', () => {
         'content/job-families/engineering/backend.md': PAGE.join('\n'),
       });
       const ls = service(ws);
-      await ls.index.build();
-      const pages = at('[hiring](/handbook/¦)', ls, ws.uri('content/job-families/engineering/backend.md'));
+      await ls.initialize(NEVER);
+      const pages = await at('[hiring](/handbook/¦)', ls, ws.uri('content/job-families/engineering/backend.md'));
       const hiring = pages.find((i) => i.label === 'Hiring')!;
       assert.equal(newText(hiring), '/handbook/hiring/');
-      const anchors = at('[call](/handbook/hiring/#scr¦', ls, ws.uri('content/job-families/engineering/backend.md'));
+      const anchors = await at('[call](/handbook/hiring/#scr¦', ls, ws.uri('content/job-families/engineering/backend.md'));
       assert.deepEqual(labels(anchors), ['#screening-call', '#offers']);
-      const refs = at('[call]({{< ref "hir¦', ls, ws.uri('content/job-families/engineering/backend.md'));
+      const refs = await at('[call]({{< ref "hir¦', ls, ws.uri('content/job-families/engineering/backend.md'));
       assert.equal(newText(refs.find((i) => i.label === 'Hiring')!), 'handbook/hiring');
-      const same = at(with_(PAGE, 7, '- See [levels](#¦'));
+      const same = await at(with_(PAGE, 7, '- See [levels](#¦'));
       assert.ok(labels(same).includes('#senior-backend-engineer'));
     });
   });
 
   describe('snippets', () => {
-    it('offers the templates on an empty page, and the level snippet with the next grade on a page', () => {
-      assert.ok(labels(at('jf¦')).includes('jf-template-1'));
-      const items = at(with_(PAGE, 22, 'jf¦'));
+    it('offers the templates on an empty page, and the level snippet with the next grade on a page', async () => {
+      assert.ok(labels((await at('jf¦'))).includes('jf-template-1'));
+      const items = await at(with_(PAGE, 22, 'jf¦'));
       assert.ok(!labels(items).includes('jf-template-1'), 'not a whole page inside a page');
       assert.match(newText(items.find((i) => i.label === 'jf-level')!), /\[grade \$\{3:8\}\]/);
     });
 
-    it('not inside code blocks', () => {
-      assert.deepEqual(labels(at('```\njf¦\n```\n')), []);
+    it('not inside code blocks', async () => {
+      assert.deepEqual(labels((await at('```\njf¦\n```\n'))), []);
     });
   });
 });

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_CONFIG } from '../../server/src/service';
-import { codes, doc, findings, service } from '../support/service';
+import { codes, doc, findings, findingsOf, service } from '../support/service';
 import { MemoryWorkspace } from '../support/memoryWorkspace';
 
 const INDEX = ['---', 'title: Tax', '---', '', '## Responsibilities', '', '- a', '', '## Requirements', '', '- Ability to use GitLab', '', '## Performance Indicators', '', '- a', '- b', '- c', '', '## Hiring Process', '', '- a'].join('\n');
@@ -10,16 +9,16 @@ describe('split families', () => {
   it('checks the hard requirements over _index.md and its level files', async () => {
     const ws = new MemoryWorkspace({ 'content/job-families/finance/tax/_index.md': INDEX, 'content/job-families/finance/tax/senior.md': LEVEL });
     const ls = service(ws);
-    const index = await ls.getFindings(doc(ws.uri('content/job-families/finance/tax/_index.md'), INDEX), DEFAULT_CONFIG);
+    const index = await findingsOf(ls, doc(ws.uri('content/job-families/finance/tax/_index.md'), INDEX));
     assert.ok(!codes(index).includes('JF012'), 'the grade in senior.md counts for the family');
-    const level = await ls.getFindings(doc(ws.uri('content/job-families/finance/tax/senior.md'), LEVEL), DEFAULT_CONFIG);
+    const level = await findingsOf(ls, doc(ws.uri('content/job-families/finance/tax/senior.md'), LEVEL));
     assert.ok(!codes(level).includes('JF012'), 'a level file is not asked for family-wide sections');
   });
 
   it('reports what the whole family lacks on _index.md', async () => {
     const noHiring = INDEX.replace('## Hiring Process\n\n- a', '');
     const ws = new MemoryWorkspace({ 'content/job-families/finance/tax/_index.md': noHiring, 'content/job-families/finance/tax/senior.md': LEVEL });
-    const f = await service(ws).getFindings(doc(ws.uri('content/job-families/finance/tax/_index.md'), noHiring), DEFAULT_CONFIG);
+    const f = await findingsOf(service(ws), doc(ws.uri('content/job-families/finance/tax/_index.md'), noHiring));
     assert.deepEqual(f.filter((x) => x.rule.meta.id === 'JF012').map((x) => x.message.match(/no (.*?) section/)?.[1]), ['Hiring Process']);
   });
 

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_CONFIG } from '../../server/src/service';
 import { extractPage } from '../../server/src/service/handbook/extract';
 import { MemoryWorkspace } from '../support/memoryWorkspace';
-import { codes, doc, service } from '../support/service';
+import { codes, doc, findingsOf, NEVER, service } from '../support/service';
 
 const PAGES = {
   'content/handbook/_index.md': '---\ntitle: Handbook\n---\n',
@@ -16,7 +15,7 @@ const PAGES = {
 async function indexed(files: Record<string, string> = PAGES) {
   const ws = new MemoryWorkspace(files);
   const ls = service(ws);
-  await ls.index.build();
+  await ls.initialize(NEVER);
   return { ws, ls, index: ls.index };
 }
 
@@ -53,17 +52,17 @@ describe('handbook index', () => {
     const { index, ws } = await indexed();
     const v = index.version;
     ws.set('content/handbook/new.md', '---\ntitle: New\n---\n\n## Part\n');
-    assert.equal(await index.fileChanged(ws.uri('content/handbook/new.md'), false), true);
+    assert.equal(await index.fileChanged(ws.uri('content/handbook/new.md'), false, NEVER), true);
     assert.deepEqual(index.resolve('/handbook/new/')?.anchors, ['part']);
     ws.set('content/handbook/new.md', '---\ntitle: New\n---\n\n## Other part\n');
-    await index.fileChanged(ws.uri('content/handbook/new.md'), false);
+    await index.fileChanged(ws.uri('content/handbook/new.md'), false, NEVER);
     assert.deepEqual(index.resolve('/handbook/new/')?.anchors, ['other-part']);
     // A rename arrives as a delete and a create.
     const text = '---\ntitle: New\n---\n';
     ws.delete('content/handbook/new.md');
     ws.set('content/handbook/renamed.md', text);
-    await index.fileChanged(ws.uri('content/handbook/new.md'), true);
-    await index.fileChanged(ws.uri('content/handbook/renamed.md'), false);
+    await index.fileChanged(ws.uri('content/handbook/new.md'), true, NEVER);
+    await index.fileChanged(ws.uri('content/handbook/renamed.md'), false, NEVER);
     assert.equal(index.resolve('/handbook/new/'), undefined);
     assert.equal(index.resolve('/handbook/renamed/')?.title, 'New');
     assert.ok(index.version > v);
@@ -75,9 +74,9 @@ describe('handbook index', () => {
     assert.equal(index.documentChanged(uri, '---\ntitle: Values\n---\n\n## Iteration\n'), true);
     assert.deepEqual(index.resolve('/handbook/values/')?.anchors, ['iteration']);
     assert.equal(index.documentChanged(uri, '---\ntitle: Values\n---\n\n## Iteration\n\nMore text.\n'), false, 'text without new anchors changes nothing others see');
-    await index.fileChanged(uri, false);
+    await index.fileChanged(uri, false, NEVER);
     assert.deepEqual(index.resolve('/handbook/values/')?.anchors, ['iteration'], 'the editor text wins over the disk while open');
-    await index.documentClosed(uri);
+    await index.documentClosed(uri, NEVER);
     assert.deepEqual(index.resolve('/handbook/values/')?.anchors, ['diversity-inclusion--belonging', 'results']);
   });
 
@@ -90,7 +89,7 @@ describe('handbook index', () => {
     const { ls, ws } = await indexed();
     ws.reads.length = 0;
     const page = '---\ntitle: T\n---\n\n[secrets](/handbook/../../etc/passwd) and [x]({{< ref "../../../etc/passwd" >}})\n';
-    const f = await ls.getFindings(doc(ws.uri('content/job-families/sales/t.md'), page), DEFAULT_CONFIG);
+    const f = await findingsOf(ls, doc(ws.uri('content/job-families/sales/t.md'), page));
     assert.deepEqual(codes(f).filter((c) => c === 'JF038'), ['JF038', 'JF038']);
     assert.ok(!ws.reads.some((r) => r.includes('etc')), ws.reads.join('\n'));
   });
@@ -98,9 +97,9 @@ describe('handbook index', () => {
   it('stays silent when no handbook checkout is open', async () => {
     const ws = new MemoryWorkspace({ 'notes/page.md': '# x' });
     const ls = service(ws);
-    await ls.index.build();
+    await ls.initialize(NEVER);
     assert.equal(ls.index.links(), undefined);
-    const f = await ls.getFindings(doc(ws.uri('job-families/t.md'), '---\ntitle: T\n---\n\n[x](/handbook/nowhere/)\n'), DEFAULT_CONFIG);
+    const f = await findingsOf(ls, doc(ws.uri('job-families/t.md'), '---\ntitle: T\n---\n\n[x](/handbook/nowhere/)\n'));
     assert.ok(!codes(f).includes('JF038'));
   });
 

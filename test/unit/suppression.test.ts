@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_CONFIG } from '../../server/src/service';
-import { codes, doc, findings, service } from '../support/service';
+import { codes, doc, findings, NEVER, service } from '../support/service';
 
 const grade13 = 'The A is a [grade 13](/c/compensation-calculator/#gitlab-job-grades).';
 
@@ -32,7 +31,8 @@ describe('the "ignore on this line" quick fix', () => {
     const page = ['## Job Grade', '', grade13].join('\n');
     const ls = service();
     const d = doc('file:///hb/content/job-families/x/y.md', page);
-    const actions = await ls.getCodeActions(d, { start: { line: 2, character: 0 }, end: { line: 2, character: grade13.length } }, [], undefined, DEFAULT_CONFIG);
+    ls.openDocument(d, { jobFamily: true });
+    const actions = await ls.getCodeActions(d.uri, { start: { line: 2, character: 0 }, end: { line: 2, character: grade13.length } }, [], undefined, NEVER);
     const ignore = actions.find((a) => a.title.startsWith('Ignore JF019'))!;
     const edit = ignore.edit!.changes!['file:///hb/content/job-families/x/y.md']![0]!;
     assert.equal(edit.newText, '<!-- jobfamily-disable-next-line JF019 -->\n');

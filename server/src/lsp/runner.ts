@@ -1,29 +1,29 @@
-import { ResponseError, LSPErrorCodes, type CancellationToken } from 'vscode-languageserver';
-
-export interface Log {
-  log(message: string): void;
-  error(message: string): void;
-}
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import { CancelledError, type Logger } from '../service';
 
 /**
  * Runs a request handler so that no exception reaches the connection: a failure is logged
  * and answered with the empty result; a cancelled request is answered as cancelled.
  */
-export async function runSafe<T>(log: Log, what: string, empty: T, token: CancellationToken | undefined, fn: () => Promise<T> | T): Promise<T> {
+export async function runSafe<T>(log: Logger, what: string, empty: T, token: CancellationToken, fn: () => Promise<T> | T): Promise<T> {
   try {
     const result = await fn();
-    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     return result;
   } catch (e) {
     if (e instanceof ResponseError) throw e;
+    if (e instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     log.error(`${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return empty;
   }
 }
 
 /** Runs a notification handler that must never throw. */
-export function runSafeVoid(log: Log, what: string, fn: () => Promise<void> | void): void {
+export function runSafeVoid(log: Logger, what: string, fn: () => Promise<void> | void): void {
   Promise.resolve()
     .then(fn)
-    .catch((e: unknown) => log.error(`${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+    .catch((e: unknown) => {
+      if (e instanceof CancelledError) return;
+      log.error(`${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    });
 }

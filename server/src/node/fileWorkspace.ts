@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { DirectoryEntry, Workspace } from '../service';
+import type { DirectoryEntry, FileStat, Workspace } from '../service';
 
 /** Pages larger than this are not read for the index (a real page is under 40 KB). */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -39,6 +39,17 @@ export class FileWorkspace implements Workspace {
     }
   }
 
+  async stat(uri: string): Promise<FileStat | undefined> {
+    const file = await this.#allowed(uri);
+    if (!file) return undefined;
+    try {
+      const stat = await fs.stat(file);
+      return { size: stat.size, isDirectory: stat.isDirectory() };
+    } catch {
+      return undefined;
+    }
+  }
+
   async readDirectory(uri: string): Promise<readonly DirectoryEntry[] | undefined> {
     const dir = await this.#allowed(uri);
     if (!dir) return undefined;
@@ -47,10 +58,11 @@ export class FileWorkspace implements Workspace {
       const out: DirectoryEntry[] = [];
       for (const e of entries) {
         if (e.isSymbolicLink()) {
+          // A link is listed only when it points inside the workspace; walks do not descend into linked folders.
           const target = await this.#allowed(toUri(path.join(dir, e.name)));
           if (!target) continue;
           const stat = await fs.stat(target).catch(() => undefined);
-          if (stat) out.push({ name: e.name, isDirectory: stat.isDirectory() });
+          if (stat) out.push({ name: e.name, isDirectory: stat.isDirectory(), isSymbolicLink: true });
         } else if (e.isFile() || e.isDirectory()) {
           out.push({ name: e.name, isDirectory: e.isDirectory() });
         }

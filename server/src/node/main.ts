@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startServer } from '../server';
+import { startServer } from '../lsp/server';
 import { FileWorkspace, toUri } from './fileWorkspace';
 
 // `--stdio`, `--node-ipc` and `--socket=N` are read by createConnection itself.
 const connection = createConnection(ProposedFeatures.all);
 
 startServer(connection, {
-  createWorkspace: (folders, documents) => new FileWorkspace(folders, (uri) => documents.get(uri)?.getText()),
+  createWorkspace: (folders, openText) => new FileWorkspace(folders, openText),
   // The bundle sits in dist/; the rule docs ship in docs/rules/ beside it.
   docsBaseUri: toUri(path.join(__dirname, '..', 'docs', 'rules')),
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+  pause: () => new Promise((resolve) => setImmediate(resolve)),
+  now: () => performance.now(),
 });

@@ -1,5 +1,14 @@
+import { throwIfCancelled, type CancellationLike } from './cancellation';
 import type { JobFamilyModel } from './model/model';
-import { baseName, parentUri, joinUri, isInside, type Workspace } from './workspace';
+import { baseName, parentUri, joinUri, type DirectoryEntry } from './workspace';
+
+/** Where a family's other pages come from: open documents first, then the handbook index, then the workspace. */
+export interface FamilySources {
+  /** The entries of a folder, or undefined when it cannot be listed (no workspace, outside it). */
+  listFolder(folder: string): Promise<readonly DirectoryEntry[] | undefined>;
+  /** The model of another page of the folder. */
+  model(uri: string): Promise<JobFamilyModel | undefined>;
+}
 
 /**
  * Where a page stands in its job family:
@@ -33,15 +42,11 @@ function maybeSplitPart(model: JobFamilyModel): boolean {
   return model.frontMatter?.entries.some((e) => e.key === 'weight') === true && !model.sections.some((s) => s.depth === 2 && !s.kind);
 }
 
-export async function loadFamily(
-  self: JobFamilyModel,
-  workspace: Workspace,
-  modelOf: (uri: string, text: string) => JobFamilyModel,
-): Promise<Family> {
+export async function loadFamily(self: JobFamilyModel, sources: FamilySources, token: CancellationLike): Promise<Family> {
   if (self.layout === 'landing') return { self, role: 'landing', members: [self], checksFamily: false };
-  if (!workspace.folders.length || !isInside(self.uri, workspace.folders)) return standaloneFamily(self);
   const folder = parentUri(self.uri);
-  const entries = await workspace.readDirectory(folder);
+  const entries = await sources.listFolder(folder);
+  throwIfCancelled(token);
   if (!entries) return standaloneFamily(self);
   const hasIndex = entries.some((e) => !e.isDirectory && e.name === '_index.md');
   if (!hasIndex) return { self, role: 'standalone', members: [self], checksFamily: true };
@@ -49,8 +54,7 @@ export async function loadFamily(
   const read = async (name: string): Promise<JobFamilyModel | undefined> => {
     const uri = joinUri(folder, name);
     if (uri === self.uri || baseName(uri) === self.fileName) return self;
-    const text = await workspace.readFile(uri);
-    return text === undefined ? undefined : modelOf(uri, text);
+    return sources.model(uri);
   };
   const index = await read('_index.md');
   if (!index || index.layout === 'landing') {
@@ -59,6 +63,7 @@ export async function loadFamily(
   const levels: JobFamilyModel[] = [];
   for (const e of entries) {
     if (e.isDirectory || e.name === '_index.md' || !e.name.endsWith('.md')) continue;
+    throwIfCancelled(token);
     const m = await read(e.name);
     if (m && LEVEL_LAYOUTS.has(m.layout)) levels.push(m);
   }

@@ -1,218 +1,386 @@
 import type { CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { NEVER_CANCELLED, either, throwIfCancelled, type CancellationLike, type Pause } from './cancellation';
+import type { ClientSettings, JobFamilyConfig } from './config';
+import { Configuration, type ConfigFileState } from './configuration';
+import { Documents, type DocumentLike } from './documents';
+import { loadFamily, standaloneFamily, type Family, type FamilySources } from './family';
 import { levelInsertion, placeholders, type LevelInsertion } from './features/authoring';
+import { codeActions } from './features/codeActions';
 import { completions } from './features/completions';
+import { toDiagnostic } from './features/diagnostics';
+import { runRules, type RuleFinding } from './features/findings';
+import { applyEdits, combineFixes, type FixSelection } from './features/fixes';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { definition, documentLinks } from './features/links';
 import { documentSymbols } from './features/symbols';
-import { HandbookIndex } from './handbook/index';
-import type { JobFamilyConfig } from './config';
-import { loadFamily, standaloneFamily, type Family } from './family';
-import { codeActions } from './features/codeActions';
-import { toDiagnostic } from './features/diagnostics';
-import { runRules, type RuleFinding } from './features/findings';
-import { applyEdits, combineFixes } from './features/fixes';
 import { GradeTable } from './grades/gradeTable';
-import { parseModel, type JobFamilyModel } from './model/model';
+import { HandbookIndex } from './handbook/index';
+import { describeError, SILENT, type Logger } from './logger';
+import { failedModel, parseModel, type JobFamilyModel } from './model/model';
 import { RULES } from './rules';
-import type { CancellationLike, Rule } from './rules/types';
-import { NO_WORKSPACE, type Workspace } from './workspace';
-
-/** The least the service needs of a document: what `TextDocument` has. */
-export interface DocumentLike {
-  readonly uri: string;
-  readonly version: number;
-  getText(): string;
-}
-
-export interface Logger {
-  log(message: string): void;
-  error(message: string): void;
-}
+import type { Rule } from './rules/types';
+import { NO_WORKSPACE, parentUri, type Workspace } from './workspace';
 
 export interface LanguageServiceOptions {
   readonly workspace?: Workspace;
   readonly logger?: Logger;
   /** Folder URI of the rule docs pages (`docs/rules`), for `codeDescription` links. */
   readonly docsBaseUri?: string;
+  /** False in an untrusted workspace: the workspace's `.jobfamily.yml` is not read. Default true. */
+  readonly trusted?: boolean;
+  /** The config file to read instead of `.jobfamily.yml` in the first workspace folder. */
+  readonly configUri?: string;
+  /** Settings above every other layer (command-line options, tests). */
+  readonly overrides?: Partial<JobFamilyConfig>;
+  /** Lets the host's event loop run during long work (the server passes `setImmediate`). */
+  readonly pause?: Pause;
+  /** A clock in milliseconds, for time-slicing; default `Date.now`. */
+  readonly now?: () => number;
+}
+
+/** Open documents whose diagnostics may have changed and should be asked for again. */
+export interface Refresh {
+  readonly uris: readonly string[];
+}
+
+export interface FileChange {
+  readonly uri: string;
+  readonly type: 'created' | 'changed' | 'deleted';
 }
 
 export interface FixAllResult {
   readonly text: string;
-  readonly passes: number;
   readonly changed: boolean;
+  /** The findings the fixes resolved, by rule code. */
+  readonly fixed: ReadonlyMap<string, number>;
+}
+
+export interface FixOptions {
+  /** Only fixes of these rules (codes or names). */
+  readonly rules?: readonly string[];
+  /** Also apply suggestions (fixes that insert placeholders or guess); never in CI. */
+  readonly suggestions?: boolean;
+}
+
+export interface InitializeProgress {
+  (done: number, total: number): void;
 }
 
 export interface LanguageService {
   readonly rules: readonly Rule[];
-  /** The handbook checkouts of the workspace; build it once, then feed it file events. */
+  /** The configuration in force, and the config file's problems. */
+  readonly config: JobFamilyConfig;
+  readonly configFile: ConfigFileState | undefined;
+  /** The handbook checkouts of the workspace (read-only use: pages, resolution, size). */
   readonly index: HandbookIndex;
-  getModel(doc: DocumentLike): JobFamilyModel;
-  getFamily(doc: DocumentLike, token?: CancellationLike): Promise<Family>;
-  getFindings(doc: DocumentLike, config: JobFamilyConfig, token?: CancellationLike): Promise<RuleFinding[]>;
-  computeDiagnostics(doc: DocumentLike, config: JobFamilyConfig, token?: CancellationLike): Promise<Diagnostic[]>;
-  getCodeActions(doc: DocumentLike, range: Range, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined, config: JobFamilyConfig, token?: CancellationLike): Promise<CodeAction[]>;
-  getFixAllEdits(doc: DocumentLike, config: JobFamilyConfig, token?: CancellationLike): Promise<TextEdit[]>;
-  /** Applies every fix, re-checking until nothing fixable is left (at most 10 passes). */
-  fixAll(uri: string, text: string, config: JobFamilyConfig): Promise<FixAllResult>;
-  /** Forgets cached models of a document (closed, deleted). */
-  forget(uri: string): void;
-  /** A document's text changed: other pages' findings may depend on it (split families). */
-  changed(uri: string): void;
-  getCompletions(doc: DocumentLike, position: Position, config: JobFamilyConfig): CompletionList;
-  getHover(doc: DocumentLike, position: Position, config: JobFamilyConfig): Hover | null;
-  getDocumentSymbols(doc: DocumentLike): DocumentSymbol[];
-  getDocumentLinks(doc: DocumentLike): DocumentLink[];
-  getDefinition(doc: DocumentLike, position: Position): Location | null;
-  getFoldingRanges(doc: DocumentLike): FoldingRange[];
+
+  /** Reads the configuration and indexes the handbook. Open documents are checked meanwhile; link checks start once the index is complete. */
+  initialize(token: CancellationLike, progress?: InitializeProgress): Promise<Refresh>;
+  /** The editor's `jobFamily.*` settings changed. */
+  setSettings(settings: ClientSettings | null | undefined): Refresh;
+  /** Whether a document is a job-family page (it matches `files`, or was opened as one). */
+  isJobFamily(uri: string): boolean;
+
+  /** `jobFamily: true` checks the document whatever `files` says (a file named on the command line). */
+  openDocument(doc: DocumentLike, options?: { readonly jobFamily?: boolean }): Refresh;
+  changeDocument(doc: DocumentLike): Refresh;
+  closeDocument(uri: string, token: CancellationLike): Promise<Refresh>;
+  /** Files created, changed or deleted outside the editor (the config file included). */
+  filesChanged(changes: readonly FileChange[], token: CancellationLike): Promise<Refresh>;
+
+  getModel(uri: string): JobFamilyModel | undefined;
+  getFindings(uri: string, token: CancellationLike): Promise<RuleFinding[]>;
+  getDiagnostics(uri: string, token: CancellationLike): Promise<Diagnostic[]>;
+  getCodeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined, token: CancellationLike): Promise<CodeAction[]>;
+  /** The safe fixes of the document, combined (what `source.fixAll` applies). */
+  getFixAllEdits(uri: string, token: CancellationLike): Promise<TextEdit[]>;
+  /** Applies fixes to a text until none is left; the text need not be open. */
+  fixText(uri: string, text: string, options: FixOptions, token: CancellationLike): Promise<FixAllResult>;
+  getCompletions(uri: string, position: Position, token: CancellationLike): Promise<CompletionList | null>;
+  getHover(uri: string, position: Position, token: CancellationLike): Promise<Hover | null>;
+  getDocumentSymbols(uri: string, token: CancellationLike): Promise<DocumentSymbol[]>;
+  getDocumentLinks(uri: string, token: CancellationLike): Promise<DocumentLink[]>;
+  getDefinition(uri: string, position: Position, token: CancellationLike): Promise<Location | null>;
+  getFoldingRanges(uri: string, token: CancellationLike): Promise<FoldingRange[]>;
   /** Where "Add Level" puts a new level, with its snippet and the next grade. */
-  getLevelInsertion(doc: DocumentLike, position: Position, config: JobFamilyConfig): LevelInsertion | undefined;
+  getLevelInsertion(uri: string, position: Position, token: CancellationLike): Promise<LevelInsertion | null>;
   /** The `{add …}` placeholders and `[grade #]` of the page, in order. */
-  getPlaceholders(doc: DocumentLike): Range[];
+  getPlaceholders(uri: string, token: CancellationLike): Promise<Range[]>;
 }
 
-/** Findings of one document version under one configuration and index state. */
+/** Findings of one document version under one configuration, index and family state. */
 interface FindingsEntry {
-  readonly version: number;
-  readonly length: number;
-  readonly config: JobFamilyConfig;
-  readonly indexVersion: number;
+  readonly key: string;
   readonly findings: Promise<RuleFinding[]>;
 }
 
-interface CacheEntry {
-  readonly version: number;
-  readonly text: string;
-  readonly model: JobFamilyModel;
-}
+/** Fix passes stop when nothing changes; a page whose fixes keep changing it is a bug, reported, never looped on. */
+const MAX_FIX_PASSES = 10;
+
+/** Without a host's pause (the CLI, tests) long work yields to other promises only. */
+const defaultPause: Pause = () => Promise.resolve();
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const workspace = options.workspace ?? NO_WORKSPACE;
-  const models = new Map<string, CacheEntry>();
-  // Diagnostics and code actions ask for the same version's findings: compute them once.
+  const log = options.logger ?? SILENT;
+  const pause = options.pause ?? defaultPause;
+  const now = options.now ?? Date.now;
+  const configuration = new Configuration(workspace, RULES, { trusted: options.trusted !== false, configUri: options.configUri, overrides: options.overrides });
+  const documents = new Documents();
+  const index = new HandbookIndex(workspace, log, (uri) => configuration.isJobFamily(uri));
   const findingsCache = new Map<string, FindingsEntry>();
   const gradeTables = new WeakMap<object, GradeTable>();
   const builtInGrades = new GradeTable();
-  const index = new HandbookIndex(workspace, options.logger);
-  const links = () => index.links();
-
-  const modelOf = (uri: string, text: string, version = -1): JobFamilyModel => {
-    const hit = models.get(uri);
-    if (hit && (version >= 0 ? hit.version === version && hit.text.length === text.length : hit.text === text)) return hit.model;
-    const model = parseModel(text, uri, version);
-    models.set(uri, { version, text, model });
-    return model;
+  /** Bumps when the configuration in force changes. */
+  let configEpoch = 0;
+  /** Per folder: bumps when a page of the folder changes, since split families read each other. */
+  const folderEpochs = new Map<string, number>();
+  const bumpFolder = (uri: string): void => {
+    const folder = parentUri(uri);
+    folderEpochs.set(folder, (folderEpochs.get(folder) ?? 0) + 1);
   };
-  const gradesFor = (config: JobFamilyConfig): GradeTable => {
-    if (!config.grades) return builtInGrades;
-    let t = gradeTables.get(config.grades);
+
+  const grades = (): GradeTable => {
+    const data = configuration.current.grades;
+    if (!data) return builtInGrades;
+    let t = gradeTables.get(data);
     if (!t) {
-      t = new GradeTable(config.grades);
-      gradeTables.set(config.grades, t);
+      t = new GradeTable(data);
+      gradeTables.set(data, t);
     }
     return t;
   };
 
-  async function computeFindings(doc: DocumentLike, config: JobFamilyConfig, token: CancellationLike | undefined): Promise<RuleFinding[]> {
-    const model = service.getModel(doc);
-    const family = await service.getFamily(doc, token);
-    return runRules({
-      model,
-      family,
-      config,
-      grades: gradesFor(config),
-      handbook: links(),
-      token,
-      onRuleError: (rule, error) => options.logger?.error(`Rule ${rule.meta.id} failed on ${doc.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
-    });
+  /** Every open job-family document but `except`. */
+  const openOthers = (except?: string): string[] => documents.uris().filter((u) => u !== except && service.isJobFamily(u));
+  /** Open documents in the same folder (a split family's other files). */
+  const openSiblings = (uri: string): string[] => {
+    const folder = parentUri(uri);
+    return openOthers(uri).filter((u) => parentUri(u) === folder);
+  };
+  const refresh = (uris: Iterable<string>): Refresh => ({ uris: [...new Set(uris)] });
+
+  // A split family's other pages, read from open documents, then the index's copies, then the workspace.
+  const siblingModels = new Map<string, { readonly text: string; readonly model: JobFamilyModel }>();
+  const familySources: FamilySources = {
+    listFolder: (folder) => Promise.resolve(index.folderPages(folder)).then((names) => names ?? workspace.readDirectory(folder)),
+    async model(uri) {
+      const open = documents.model(uri);
+      if (open) return open;
+      const text = index.pageText(uri) ?? (await workspace.readFile(uri));
+      if (text === undefined) return undefined;
+      const hit = siblingModels.get(uri);
+      if (hit && hit.text === text) return hit.model;
+      let model: JobFamilyModel;
+      try {
+        model = parseModel(text, uri, -1);
+      } catch (e) {
+        model = failedModel(uri, -1, text, e);
+      }
+      siblingModels.set(uri, { text, model });
+      return model;
+    },
+  };
+
+  async function family(model: JobFamilyModel, token: CancellationLike): Promise<Family> {
+    try {
+      return await loadFamily(model, familySources, token);
+    } catch (e) {
+      if (token.isCancellationRequested) throw e;
+      log.error(`Reading the family of ${model.uri} failed: ${describeError(e)}`);
+      return standaloneFamily(model);
+    }
   }
+
+  async function computeFindings(uri: string, model: JobFamilyModel, token: CancellationLike): Promise<RuleFinding[]> {
+    const fam = await family(model, token);
+    return runRules(
+      {
+        model,
+        family: fam,
+        config: configuration.current,
+        grades: grades(),
+        handbook: index.links(),
+        onRuleError: (rule, error) => log.error(`Rule ${rule.meta.id} failed on ${uri}: ${describeError(error)}`),
+      },
+      token,
+      pause,
+      now,
+    );
+  }
+
+  /** The findings of an open document's current version, computed once and shared by diagnostics and code actions. */
+  function findingsOf(uri: string, token: CancellationLike): Promise<RuleFinding[]> {
+    const doc = documents.get(uri);
+    if (!doc || !service.isJobFamily(uri)) return Promise.resolve([]);
+    const version = doc.version;
+    const key = `${version}:${configEpoch}:${index.version}:${folderEpochs.get(parentUri(uri)) ?? 0}`;
+    const hit = findingsCache.get(uri);
+    if (hit && hit.key === key) return hit.findings;
+    // A newer edit of the same document cancels this run; so does the request's own token.
+    const superseded: CancellationLike = { get isCancellationRequested() { return documents.get(uri)?.version !== version; } };
+    const model = documents.model(uri);
+    if (!model) return Promise.resolve([]);
+    const findings = computeFindings(uri, model, either(token, superseded));
+    findingsCache.set(uri, { key, findings });
+    // A cancelled or failed run must not be served to the next asker.
+    findings.catch(() => {
+      if (findingsCache.get(uri)?.findings === findings) findingsCache.delete(uri);
+    });
+    return findings;
+  }
+
+  /** Runs a feature on an open job-family document's model, or answers `empty`. */
+  const withModel = <T>(uri: string, empty: T, token: CancellationLike, fn: (model: JobFamilyModel) => T): Promise<T> => {
+    throwIfCancelled(token);
+    if (!service.isJobFamily(uri)) return Promise.resolve(empty);
+    const model = documents.model(uri);
+    return Promise.resolve(model ? fn(model) : empty);
+  };
+
+  const indexForFeatures = () => (index.ready ? index : undefined);
 
   const service: LanguageService = {
     rules: RULES,
+    get config() {
+      return configuration.current;
+    },
+    get configFile() {
+      return configuration.file;
+    },
     index,
-    getModel: (doc) => modelOf(doc.uri, doc.getText(), doc.version),
-    async getFamily(doc) {
-      const model = service.getModel(doc);
-      try {
-        return await loadFamily(model, workspace, (uri, text) => modelOf(uri, text));
-      } catch (e) {
-        options.logger?.error(`Reading the family of ${doc.uri} failed: ${String(e)}`);
-        return standaloneFamily(model);
-      }
+
+    async initialize(token, progress) {
+      if (await configuration.load()) configEpoch++;
+      throwIfCancelled(token);
+      await index.build(token, progress);
+      return refresh(openOthers());
     },
-    getFindings(doc, config, token) {
-      const hit = findingsCache.get(doc.uri);
-      const length = doc.getText().length;
-      if (doc.version >= 0 && hit && hit.version === doc.version && hit.length === length && hit.config === config && hit.indexVersion === index.version) {
-        return hit.findings;
-      }
-      const findings = computeFindings(doc, config, token);
-      if (doc.version >= 0) {
-        findingsCache.set(doc.uri, { version: doc.version, length, config, indexVersion: index.version, findings });
-        // A cancelled run must not be served to the next asker.
-        void findings.then(
-          () => token?.isCancellationRequested && findingsCache.delete(doc.uri),
-          () => findingsCache.delete(doc.uri),
-        );
-      }
-      return findings;
+
+    setSettings(settings) {
+      if (!configuration.setSettings(settings)) return refresh([]);
+      configEpoch++;
+      return refresh(openOthers());
     },
-    async computeDiagnostics(doc, config, token) {
-      const findings = await service.getFindings(doc, config, token);
+
+    isJobFamily: (uri) => documents.forced(uri) || configuration.isJobFamily(uri),
+
+    openDocument(doc, opts) {
+      documents.open(doc, opts?.jobFamily === true);
+      const indexChanged = index.documentChanged(doc.uri, doc.getText());
+      return indexChanged ? refresh(openOthers(doc.uri)) : refresh([]);
+    },
+
+    changeDocument(doc) {
+      documents.change(doc);
+      bumpFolder(doc.uri);
+      const indexChanged = index.documentChanged(doc.uri, doc.getText());
+      return refresh(indexChanged ? openOthers(doc.uri) : openSiblings(doc.uri));
+    },
+
+    async closeDocument(uri, token) {
+      const wasDirty = documents.close(uri);
+      findingsCache.delete(uri);
+      if (!wasDirty) return refresh([]);
+      bumpFolder(uri);
+      const indexChanged = await index.documentClosed(uri, token);
+      return refresh(indexChanged ? openOthers() : openSiblings(uri));
+    },
+
+    async filesChanged(changes, token) {
+      const uris: string[] = [];
+      for (const change of changes) {
+        throwIfCancelled(token);
+        if (configuration.isConfigFile(change.uri)) {
+          if (await configuration.load()) {
+            configEpoch++;
+            uris.push(...openOthers());
+          }
+          continue;
+        }
+        bumpFolder(change.uri);
+        uris.push(...openSiblings(change.uri));
+        if (await index.fileChanged(change.uri, change.type === 'deleted', token)) uris.push(...openOthers());
+      }
+      return refresh(uris);
+    },
+
+    getModel: (uri) => documents.model(uri),
+    getFindings: (uri, token) => findingsOf(uri, token),
+
+    async getDiagnostics(uri, token) {
+      const findings = await findingsOf(uri, token);
       return findings.map((f) => toDiagnostic(f, options.docsBaseUri));
     },
-    async getCodeActions(doc, range, diagnostics, only, config, token) {
-      const findings = await service.getFindings(doc, config, token);
-      const model = service.getModel(doc);
+
+    async getCodeActions(uri, range, diagnostics, only, token) {
+      const findings = await findingsOf(uri, token);
+      const model = documents.model(uri);
+      if (!model) return [];
       // A comment can silence a finding in the page body, not inside the front matter or code.
       const suppressAt = (line: number) =>
         line >= model.bodyStartLine && !model.codeLines.has(line) && !model.unreadable
           ? { line, indent: /^\s*/.exec(model.lines.line(line))![0], eol: model.lines.eol }
           : undefined;
-      return codeActions(doc.uri, findings, range, diagnostics, only, suppressAt);
+      return codeActions(uri, findings, range, diagnostics, only, suppressAt);
     },
-    async getFixAllEdits(doc, config, token) {
-      return combineFixes(await service.getFindings(doc, config, token));
+
+    async getFixAllEdits(uri, token) {
+      return combineFixes(await findingsOf(uri, token), { suggestions: false });
     },
-    async fixAll(uri, text, config) {
+
+    async fixText(uri, text, opts, token) {
+      const selection: FixSelection = { suggestions: opts.suggestions === true, rules: opts.rules ? new Set(opts.rules.map((r) => RULES.find((x) => x.meta.id === r.toUpperCase() || x.meta.alias === r)?.meta.id ?? r)) : undefined };
+      const fixed = new Map<string, number>();
       let current = text;
-      let passes = 0;
-      for (; passes < 10; passes++) {
-        const doc = { uri, version: -1, getText: () => current };
-        const edits = await service.getFixAllEdits(doc, config);
-        if (!edits.length) break;
-        const next = applyEdits(modelOf(uri, current), edits);
-        if (next === current) break;
+      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+        const model = parseModel(current, uri, -1);
+        const findings = await computeFindings(uri, model, token);
+        const chosen = findings.filter((f) => f.fix && (!selection.rules || selection.rules.has(f.rule.meta.id)));
+        const edits = combineFixes(chosen, selection);
+        if (!edits.length) return { text: current, changed: current !== text, fixed };
+        const next = applyEdits(model, edits);
+        if (next === current) return { text: current, changed: current !== text, fixed };
+        for (const f of chosen) if (f.fix && edits.includes(f.fix.edits[0]!)) fixed.set(f.rule.meta.id, (fixed.get(f.rule.meta.id) ?? 0) + 1);
         current = next;
       }
-      return { text: current, passes, changed: current !== text };
+      log.error(`Fixes kept changing ${uri} after ${MAX_FIX_PASSES} passes; the last text is kept.`);
+      return { text: current, changed: current !== text, fixed };
     },
-    forget(uri) {
-      models.delete(uri);
-      // Files of a family affect each other's findings.
-      findingsCache.clear();
-    },
-    changed(uri) {
-      for (const key of findingsCache.keys()) if (key !== uri) findingsCache.delete(key);
-    },
-    getCompletions: (doc, position, config) => completions(service.getModel(doc), position, { grades: gradesFor(config), index: index.ready ? index : undefined }),
-    getHover: (doc, position, config) => hover(service.getModel(doc), position, gradesFor(config), index.ready ? index : undefined),
-    getDocumentSymbols: (doc) => documentSymbols(service.getModel(doc)),
-    getDocumentLinks: (doc) => documentLinks(service.getModel(doc), index.ready ? index : undefined),
-    getDefinition: (doc, position) => definition(service.getModel(doc), position, index.ready ? index : undefined),
-    getFoldingRanges: (doc) => foldingRanges(service.getModel(doc)),
-    getLevelInsertion: (doc, position, config) => levelInsertion(service.getModel(doc), position, gradesFor(config)),
-    getPlaceholders: (doc) => placeholders(service.getModel(doc)),
+
+    getCompletions: (uri, position, token) => withModel(uri, null, token, (m) => completions(m, position, { grades: grades(), index: indexForFeatures() })),
+    getHover: (uri, position, token) => withModel(uri, null, token, (m) => hover(m, position, grades(), indexForFeatures())),
+    getDocumentSymbols: (uri, token) => withModel(uri, [], token, (m) => documentSymbols(m)),
+    getDocumentLinks: (uri, token) => withModel(uri, [], token, (m) => documentLinks(m, indexForFeatures())),
+    getDefinition: (uri, position, token) => withModel(uri, null, token, (m) => definition(m, position, indexForFeatures())),
+    getFoldingRanges: (uri, token) => withModel(uri, [], token, (m) => foldingRanges(m)),
+    getLevelInsertion: (uri, position, token) => withModel(uri, null, token, (m) => levelInsertion(m, position, grades()) ?? null),
+    getPlaceholders: (uri, token) => withModel(uri, [], token, (m) => placeholders(m)),
   };
   return Object.freeze(service);
 }
 
-export { mergeConfig, DEFAULT_CONFIG, parseConfigFile, CONFIG_FILE_NAME, DEFAULT_FILES, type JobFamilyConfig } from './config';
+/** Checks one text as a job-family page: opens it, asks for its findings, closes it. For the CLI and tests. */
+export async function lintText(service: LanguageService, uri: string, text: string, token: CancellationLike = NEVER_CANCELLED): Promise<RuleFinding[]> {
+  const wasOpen = service.getModel(uri) !== undefined;
+  if (!wasOpen) service.openDocument({ uri, version: 1, getText: () => text }, { jobFamily: true });
+  try {
+    return await service.getFindings(uri, token);
+  } finally {
+    if (!wasOpen) await service.closeDocument(uri, token);
+  }
+}
+
+export { mergeConfig, DEFAULT_CONFIG, parseConfigFile, CONFIG_FILE_NAME, DEFAULT_FILES, CONFIG_LIMITS, settingsLayer, type JobFamilyConfig, type ClientSettings } from './config';
 export { RULES, findRule } from './rules';
-export type { Rule, RuleMeta, Severity, SeveritySetting } from './rules/types';
-export type { Workspace, DirectoryEntry } from './workspace';
+export type { Rule, RuleMeta, Severity, SeveritySetting, FixKind } from './rules/types';
+export type { Workspace, DirectoryEntry, FileStat } from './workspace';
+export type { DocumentLike } from './documents';
 export type { JobFamilyModel } from './model/model';
 export type { RuleFinding } from './features/findings';
+export type { Logger } from './logger';
+export { CancelledError, NEVER_CANCELLED, type CancellationLike, type Pause } from './cancellation';
 export { FIX_ALL_KIND } from './features/codeActions';
 export { DIAGNOSTIC_SOURCE } from './features/diagnostics';
 export { matchesGlobs } from './util/glob';

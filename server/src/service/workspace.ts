@@ -11,11 +11,20 @@ export interface Workspace {
   readFile(uri: string): Promise<string | undefined>;
   /** Names of the entries of a folder, with whether each is a folder. */
   readDirectory(uri: string): Promise<readonly DirectoryEntry[] | undefined>;
+  /** Size and type of a file or folder, without reading it. */
+  stat(uri: string): Promise<FileStat | undefined>;
+}
+
+export interface FileStat {
+  readonly size: number;
+  readonly isDirectory: boolean;
 }
 
 export interface DirectoryEntry {
   readonly name: string;
   readonly isDirectory: boolean;
+  /** A symbolic link (to a file or folder inside the workspace). Folder walks do not descend into linked folders. */
+  readonly isSymbolicLink?: boolean;
 }
 
 /** A workspace with nothing in it: a single file, or a virtual workspace. */
@@ -23,6 +32,7 @@ export const NO_WORKSPACE: Workspace = {
   folders: [],
   readFile: () => Promise.resolve(undefined),
   readDirectory: () => Promise.resolve(undefined),
+  stat: () => Promise.resolve(undefined),
 };
 
 export function parentUri(uri: string): string {

@@ -24,7 +24,8 @@ export function codeActions(
         title: `${f.fix.title} (${f.rule.meta.id})`,
         kind: CodeActionKind.QuickFix,
         diagnostics: diag ? [diag] : undefined,
-        isPreferred: true,
+        // Only a safe fix is the one a "fix this" keystroke applies without a look.
+        isPreferred: f.fix.kind === 'safe',
         edit: { changes: { [uri]: [...f.fix.edits] } },
       });
     }
@@ -45,9 +46,10 @@ export function codeActions(
       });
     }
   }
-  const fixable = findings.filter((f) => f.fix);
-  if (fixable.length && (wants(FIX_ALL_KIND) || (only && only.includes(CodeActionKind.Source)))) {
-    out.push({ title: 'Fix all job-family problems that have a fix', kind: FIX_ALL_KIND, edit: { changes: { [uri]: combineFixes(fixable) } } });
+  // Fix-all (also on save) applies safe fixes only: it never inserts placeholders or guesses.
+  const edits = combineFixes(findings, { suggestions: false });
+  if (edits.length && (wants(FIX_ALL_KIND) || (only && only.includes(CodeActionKind.Source)))) {
+    out.push({ title: 'Fix all job-family problems that have a safe fix', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
+import { Slicer, type CancellationLike, type Pause } from '../cancellation';
 import { severityFor, type JobFamilyConfig } from '../config';
 import type { Family } from '../family';
 import type { GradeTable } from '../grades/gradeTable';
@@ -6,7 +7,7 @@ import type { HandbookLinks } from '../handbook/links';
 import type { JobFamilyModel } from '../model/model';
 import { RULES } from '../rules';
 import { notCheckable } from '../rules/notCheckable';
-import type { CancellationLike, Fix, Rule, Severity } from '../rules/types';
+import type { Fix, Rule, Severity } from '../rules/types';
 import { Suppressions } from '../suppression';
 import { validFix } from './fixes';
 
@@ -24,20 +25,32 @@ export interface CheckInput {
   readonly config: JobFamilyConfig;
   readonly grades: GradeTable;
   readonly handbook: HandbookLinks | undefined;
-  readonly token?: CancellationLike;
   readonly onRuleError?: (rule: Rule, error: unknown) => void;
 }
 
-/** Runs every enabled rule over one model. A rule set to `off` is never called. */
-export function runRules(input: CheckInput): RuleFinding[] {
+/**
+ * A rule reports at most this many findings on one page; past it one more says how many were
+ * left out. No real page comes near it; a generated or damaged one would otherwise flood the
+ * editor with thousands of diagnostics.
+ */
+export const MAX_FINDINGS_PER_RULE = 200;
+
+/**
+ * Runs every enabled rule over one model. A rule set to `off` is never called. Long runs
+ * pause between rules so a newer edit or a cancel can stop them; a cancelled run throws.
+ */
+export async function runRules(input: CheckInput, token: CancellationLike, pause: Pause, now: () => number): Promise<RuleFinding[]> {
   const { model, config } = input;
   const rules = model.unreadable ? [notCheckable] : RULES;
   const suppressions = new Suppressions(model, RULES);
+  const slicer = new Slicer(pause, now, token);
   const out: RuleFinding[] = [];
   for (const rule of rules) {
-    if (input.token?.isCancellationRequested) return out;
+    await slicer.maybePause();
     const setting = severityFor(rule, config);
     if (setting === 'off') continue;
+    let count = 0;
+    let firstLeftOut: Range | undefined;
     try {
       rule.check({
         model,
@@ -47,8 +60,12 @@ export function runRules(input: CheckInput): RuleFinding[] {
         severity: setting,
         report(f) {
           if (!suppressions.isEmpty && suppressions.isSuppressed(rule.meta.id, f.range.start.line)) return;
-          const fix = f.fix && validFix(f.fix, model) ? f.fix : undefined;
-          // A finding's own severity only ever raises the configured one's default, never a user's choice.
+          if (++count > MAX_FINDINGS_PER_RULE) {
+            firstLeftOut ??= f.range;
+            return;
+          }
+          const fix = f.fix && validFix(f.fix, model, rule) ? f.fix : undefined;
+          // A finding's own severity applies only while the user keeps the rule's default.
           const severity = f.severity && setting === rule.meta.severity ? f.severity : setting;
           out.push({ rule, severity, range: f.range, message: f.message, fix });
         },
@@ -56,7 +73,26 @@ export function runRules(input: CheckInput): RuleFinding[] {
     } catch (error) {
       input.onRuleError?.(rule, error);
     }
+    if (firstLeftOut) {
+      const left = count - MAX_FINDINGS_PER_RULE;
+      out.push({ rule, severity: 'info', range: firstLeftOut, message: `${left.toLocaleString('en')} more ${rule.meta.id} finding${left === 1 ? '' : 's'} on this page are not shown: fix the ones above first.`, fix: undefined });
+    }
   }
-  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.meta.id.localeCompare(b.rule.meta.id));
-  return out;
+  return dedupe(out.sort(byPosition));
+}
+
+function byPosition(a: RuleFinding, b: RuleFinding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.meta.id.localeCompare(b.rule.meta.id);
+}
+
+/** The same rule saying the same thing at the same place twice is one finding. */
+function dedupe(sorted: RuleFinding[]): RuleFinding[] {
+  const seen = new Set<string>();
+  return sorted.filter((f) => {
+    const r = f.range;
+    const key = `${f.rule.meta.id}|${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,12 +1,17 @@
-import type { Logger } from '../index';
+import { throwIfCancelled, type CancellationLike } from '../cancellation';
+import type { Logger } from '../logger';
 import { normalizeSitePath } from '../model/links';
 import { editDistance } from '../util/distance';
-import { isInside, joinUri, parentUri, type Workspace } from '../workspace';
+import { baseName, isInside, joinUri, parentUri, type DirectoryEntry, type Workspace } from '../workspace';
 import { extractPage, type PageFacts } from './extract';
 import type { HandbookLinks, HandbookPage } from './links';
 
 export interface IndexedPage extends HandbookPage, PageFacts {
   readonly aliases: readonly string[];
+  /** The page's text, kept only for job-family pages (split families read each other). */
+  readonly text: string | undefined;
+  /** A cheap fingerprint of the text the facts were read from, to skip re-reading the same text. */
+  readonly hash: number;
 }
 
 interface Root {
@@ -18,6 +23,8 @@ interface Root {
 /** No handbook is that big; past this the walk stops rather than exhaust memory. */
 const MAX_PAGES = 100_000;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** Deeper than any handbook folder; a deeper walk is a loop or a trap. */
+const MAX_DEPTH = 32;
 
 /**
  * The pages of the handbook checkouts open in the workspace: their site paths, titles,
@@ -33,13 +40,16 @@ export class HandbookIndex {
   readonly #pages = new Map<string, IndexedPage>();
   readonly #byPath = new Map<string, string>();
   readonly #byAlias = new Map<string, string>();
-  readonly #open = new Set<string>();
+  /** Open pages, with the fingerprint of the text on disk when they were opened. */
+  readonly #openDisk = new Map<string, number | undefined>();
+  readonly #keepText: (uri: string) => boolean;
   #built = false;
   #version = 0;
 
-  constructor(workspace: Workspace, log?: Logger) {
+  constructor(workspace: Workspace, log?: Logger, keepText: (uri: string) => boolean = () => false) {
     this.#workspace = workspace;
     this.#log = log;
+    this.#keepText = keepText;
   }
 
   /** Bumps whenever a path, title or anchor changes. */
@@ -64,7 +74,7 @@ export class HandbookIndex {
   }
 
   /** Finds the handbook checkouts and indexes every page. `progress` is told as pages are read. */
-  async build(progress?: (done: number, total: number) => void): Promise<void> {
+  async build(token: CancellationLike, progress?: (done: number, total: number) => void): Promise<void> {
     this.#roots = [];
     this.#pages.clear();
     this.#byPath.clear();
@@ -75,12 +85,13 @@ export class HandbookIndex {
       if (entries?.some((e) => e.isDirectory && (e.name === 'handbook' || e.name === 'job-families'))) this.#roots.push({ folder, content });
     }
     const files: string[] = [];
-    for (const root of this.#roots) await this.#walk(root.content, files);
+    for (const root of this.#roots) await this.#walk(root.content, files, 0, new Set(), token);
     let done = 0;
     const batch = 32;
     for (let i = 0; i < files.length; i += batch) {
+      throwIfCancelled(token);
       const slice = files.slice(i, i + batch);
-      const texts = await Promise.all(slice.map((uri) => (this.#open.has(uri) ? Promise.resolve(undefined) : this.#workspace.readFile(uri))));
+      const texts = await Promise.all(slice.map((uri) => (this.#openDisk.has(uri) ? Promise.resolve(undefined) : this.#workspace.readFile(uri))));
       slice.forEach((uri, k) => {
         const text = texts[k];
         if (text !== undefined) this.#put(uri, text);
@@ -93,16 +104,33 @@ export class HandbookIndex {
     this.#log?.log(`Handbook index: ${this.#pages.size} pages in ${this.#roots.length} checkout(s).`);
   }
 
-  async #walk(dir: string, out: string[]): Promise<void> {
-    if (out.length >= MAX_PAGES) return;
+  /** Every page below `dir`. Linked folders are not followed (Hugo does not follow them either), so no loop can form. */
+  async #walk(dir: string, out: string[], depth: number, seen: Set<string>, token: CancellationLike): Promise<void> {
+    if (out.length >= MAX_PAGES || depth > MAX_DEPTH || seen.has(dir)) return;
+    seen.add(dir);
+    throwIfCancelled(token);
     const entries = await this.#workspace.readDirectory(dir);
     if (!entries) return;
     for (const e of entries) {
       if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
       const uri = joinUri(dir, e.name);
-      if (e.isDirectory) await this.#walk(uri, out);
-      else if (e.name.endsWith('.md') && out.length < MAX_PAGES) out.push(uri);
+      if (e.isDirectory) {
+        if (!e.isSymbolicLink) await this.#walk(uri, out, depth + 1, seen, token);
+      } else if (e.name.endsWith('.md') && out.length < MAX_PAGES) out.push(uri);
     }
+  }
+
+  /** The pages of a folder the index covers, as directory entries; undefined when the folder is not indexed. */
+  folderPages(folder: string): DirectoryEntry[] | undefined {
+    if (!this.#built || !this.#rootOf(folder + '/x')) return undefined;
+    const out: DirectoryEntry[] = [];
+    for (const uri of this.#pages.keys()) if (parentUri(uri) === folder) out.push({ name: baseName(uri), isDirectory: false });
+    return out;
+  }
+
+  /** The kept text of a job-family page. */
+  pageText(uri: string): string | undefined {
+    return this.#pages.get(uri)?.text;
   }
 
   #rootOf(uri: string): Root | undefined {
@@ -113,11 +141,13 @@ export class HandbookIndex {
   #put(uri: string, text: string): boolean {
     const root = this.#rootOf(uri);
     if (!root || !uri.endsWith('.md')) return false;
+    const hash = fingerprint(text);
+    const old = this.#pages.get(uri);
+    if (old && old.hash === hash) return false;
     const facts = extractPage(text);
     const path = sitePathOf(uri, root.content);
-    const old = this.#pages.get(uri);
     if (old) this.#remove(uri);
-    const page: IndexedPage = { uri, path, ...facts };
+    const page: IndexedPage = { uri, path, ...facts, text: this.#keepText(uri) ? copyOf(text) : undefined, hash };
     this.#pages.set(uri, page);
     this.#byPath.set(normalizeSitePath(path), uri);
     for (const a of facts.aliases) this.#byAlias.set(normalizeSitePath(a), uri);
@@ -137,9 +167,14 @@ export class HandbookIndex {
   }
 
   /** A file was created, changed or deleted on disk. Returns true when the index changed. */
-  async fileChanged(uri: string, deleted: boolean): Promise<boolean> {
+  async fileChanged(uri: string, deleted: boolean, token: CancellationLike): Promise<boolean> {
     if (!this.#rootOf(uri)) return false;
-    if (this.#open.has(uri) && !deleted) return false; // the editor's text wins
+    throwIfCancelled(token);
+    if (this.#openDisk.has(uri) && !deleted) {
+      // The editor's text wins; what is on disk counts again when the page is closed.
+      this.#openDisk.set(uri, undefined);
+      return false;
+    }
     if (deleted) {
       const had = this.#pages.has(uri);
       this.#remove(uri);
@@ -157,15 +192,20 @@ export class HandbookIndex {
   /** An open page's unsaved text. Returns true when links elsewhere may resolve differently. */
   documentChanged(uri: string, text: string): boolean {
     if (!this.#rootOf(uri)) return false;
-    this.#open.add(uri);
+    if (!this.#openDisk.has(uri)) this.#openDisk.set(uri, this.#pages.get(uri)?.hash);
     const changed = this.#put(uri, text);
     if (changed) this.#version++;
     return changed;
   }
 
   /** An open page was closed: its saved text counts again. */
-  async documentClosed(uri: string): Promise<boolean> {
-    if (!this.#open.delete(uri)) return false;
+  async documentClosed(uri: string, token: CancellationLike): Promise<boolean> {
+    if (!this.#openDisk.has(uri)) return false;
+    const disk = this.#openDisk.get(uri);
+    this.#openDisk.delete(uri);
+    // Closed with the text it was opened with: what the index holds is what is on disk.
+    if (disk !== undefined && this.#pages.get(uri)?.hash === disk) return false;
+    throwIfCancelled(token);
     const text = await this.#workspace.readFile(uri);
     if (text === undefined) {
       this.#remove(uri);
@@ -241,4 +281,16 @@ export function sitePathOf(uri: string, contentRoot: string): string {
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** FNV-1a over the text's UTF-16 units, with its length: equal texts always agree, and a changed text almost never does. */
+function fingerprint(text: string): number {
+  let h = 0x811c9dc5 ^ text.length;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** A copy that does not keep the (possibly much larger) string it came from alive. */
+function copyOf(s: string): string {
+  return (' ' + s).slice(1);
 }

@@ -55,7 +55,7 @@ Good:
     ctx.report({
       range: target?.heading?.textRange ?? model.titleRange,
       message: 'No Requirements section says "Ability to use GitLab", which the handbook CI requires for every role: add it as a bullet.',
-      fix: target ? { title: 'Add "- Ability to use GitLab"', edits: [abilityEdit(model, target)] } : undefined,
+      fix: target ? { kind: 'safe', title: 'Add "- Ability to use GitLab"', edits: [abilityEdit(model, target)] } : undefined,
     });
   },
 };

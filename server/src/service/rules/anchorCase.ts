@@ -23,7 +23,7 @@ Bad: \`[grades](/handbook/total-rewards/compensation/compensation-calculator/#Gi
       ctx.report({
         range: link.anchorRange,
         message: `The anchor \`#${link.anchor}\` has capitals, but heading IDs are lower case: write \`#${lower}\`.`,
-        fix: { title: `Write #${lower}`, edits: [{ range: link.anchorRange, newText: lower }] },
+        fix: { kind: 'safe', title: `Write #${lower}`, edits: [{ range: link.anchorRange, newText: lower }] },
       });
     }
   },

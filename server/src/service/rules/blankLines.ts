@@ -35,7 +35,7 @@ left alone. The fix removes the extra lines.`,
           ctx.report({
             range: range(from, 0, to, lines.line(to).length),
             message: atEnd ? 'Blank lines at the end of the file: remove them.' : `${n - start} blank lines in a row: keep one.`,
-            fix: { title: 'Remove the extra blank lines', edits: [deleteLines(model, from, to)] },
+            fix: { kind: 'safe', title: 'Remove the extra blank lines', edits: [deleteLines(model, from, to)] },
           });
         }
         start = -1;

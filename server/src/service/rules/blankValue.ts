@@ -35,7 +35,7 @@ description: "Backend engineers build GitLab's product."
       ctx.report({
         range: e.keyRange,
         message: `\`${e.key}\` has no value: fill it in or remove the line.`,
-        fix: { title: `Remove the empty \`${e.key}\``, edits: [deleteLines(model, e.firstLine, e.lastLine)] },
+        fix: { kind: 'safe', title: `Remove the empty \`${e.key}\``, edits: [deleteLines(model, e.firstLine, e.lastLine)] },
       });
     }
   },

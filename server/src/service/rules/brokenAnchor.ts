@@ -39,7 +39,7 @@ Bad: \`[Senior](#senior-backend-enginer)\``,
       ctx.report({
         range: link.anchorRange,
         message: `There is no \`#${link.anchor}\` on ${where}${guess ? `: did you mean \`#${guess}\`?` : ': link to an existing heading.'}`,
-        fix: guess ? { title: `Use #${guess}`, edits: [{ range: link.anchorRange, newText: guess }] } : undefined,
+        fix: guess ? { kind: 'suggestion', title: `Use #${guess}`, edits: [{ range: link.anchorRange, newText: guess }] } : undefined,
       });
     }
   },

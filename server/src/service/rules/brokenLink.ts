@@ -36,7 +36,7 @@ Bad: \`[hiring page](/handbook/hirring/)\``,
           ? `The \`${link.shortcode ?? 'ref'}\` target \`${link.path}\` names no page, which fails the Hugo build: point it at an existing page.`
           : `\`${link.path}\` is not a page of this handbook${guess ? `: did you mean \`${guess}\`?` : ': link to an existing page.'}`,
         severity: isRef ? 'error' : undefined,
-        fix: guess && link.pathRange !== link.range ? { title: `Use ${guess}`, edits: [{ range: link.pathRange, newText: guess }] } : undefined,
+        fix: guess && link.pathRange !== link.range ? { kind: 'suggestion', title: `Use ${guess}`, edits: [{ range: link.pathRange, newText: guess }] } : undefined,
       });
     }
   },

@@ -18,7 +18,7 @@ The fix changes the marker.`,
       ctx.report({
         range: li.markerRange,
         message: `Bullet marker \`${li.marker}\`: use \`-\` as the templates do.`,
-        fix: { title: 'Use `-`', edits: [{ range: li.markerRange, newText: '-' }] },
+        fix: { kind: 'safe', title: 'Use `-`', edits: [{ range: li.markerRange, newText: '-' }] },
       });
     }
   },

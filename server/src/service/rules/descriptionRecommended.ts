@@ -38,7 +38,7 @@ description: "The tax team keeps GitLab compliant with tax law in every country 
       range: title ? title.keyRange : model.lines.lineRange(fm.openLine),
       message: 'The front matter has no `description`: add a one-sentence summary for page lists and search.',
       fix: overview && !/\{add\b/i.test(overview)
-        ? { title: 'Add a description from the overview', edits: [insertAt(at, 0, `description: ${yamlString(overview)}${model.lines.eol}`)] }
+        ? { kind: 'safe', title: 'Add a description from the overview', edits: [insertAt(at, 0, `description: ${yamlString(overview)}${model.lines.eol}`)] }
         : undefined,
     });
   },

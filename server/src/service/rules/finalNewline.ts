@@ -19,7 +19,7 @@ diff and upsets tools that read line by line. The fix adds one.`,
     ctx.report({
       range: { start: { line: last, character: end }, end: { line: last, character: end } },
       message: 'The file does not end with a line break: add one.',
-      fix: { title: 'Add a final line break', edits: [{ range: { start: { line: last, character: end }, end: { line: last, character: end } }, newText: lines.eol }] },
+      fix: { kind: 'safe', title: 'Add a final line break', edits: [{ range: { start: { line: last, character: end }, end: { line: last, character: end } }, newText: lines.eol }] },
     });
   },
 };

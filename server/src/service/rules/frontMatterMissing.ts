@@ -39,7 +39,7 @@ Backend engineers build the product.
     ctx.report({
       range: model.lines.lineRange(0),
       message: 'The page has no front matter: start it with a `---` block that sets `title`.',
-      fix: { title: `Add front matter with title "${title}"`, edits: [insertAt(0, 0, `---${eol}title: ${yamlString(title)}${eol}---${eol}${eol}`)] },
+      fix: { kind: h1?.text ? 'safe' : 'suggestion', title: `Add front matter with title "${title}"`, edits: [insertAt(0, 0, `---${eol}title: ${yamlString(title)}${eol}---${eol}${eol}`)] },
     });
   },
 };

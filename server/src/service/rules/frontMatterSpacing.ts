@@ -45,7 +45,7 @@ The tax team…
       ctx.report({
         range: range(n, 0, n, model.lines.line(n).length),
         message: 'Blank line inside the front matter: remove it.',
-        fix: { title: 'Remove the blank line', edits: [deleteLines(model, n, n)] },
+        fix: { kind: 'safe', title: 'Remove the blank line', edits: [deleteLines(model, n, n)] },
       });
     }
     const next = fm.closeLine + 1;
@@ -53,7 +53,7 @@ The tax team…
       ctx.report({
         range: model.lines.lineRange(fm.closeLine),
         message: 'No blank line after the front matter: add one before the page text.',
-        fix: { title: 'Add a blank line after the front matter', edits: [insertAt(next, 0, model.lines.eol)] },
+        fix: { kind: 'safe', title: 'Add a blank line after the front matter', edits: [insertAt(next, 0, model.lines.eol)] },
       });
     }
   },

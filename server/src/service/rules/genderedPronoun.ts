@@ -30,7 +30,7 @@ Good: \`The manager supports their team.\``,
           const r = range(p.line, p.col + m.index, p.line, p.col + m.index + m[0].length);
           taken.push([m.index, m.index + m[0].length]);
           const text = startsUpper(m[0]) ? replacement[0]!.toUpperCase() + replacement.slice(1) : replacement;
-          ctx.report({ range: r, message: `"${m[0]}" is gendered: write "${text}".`, fix: { title: `Replace with "${text}"`, edits: [{ range: r, newText: text }] } });
+          ctx.report({ range: r, message: `"${m[0]}" is gendered: write "${text}".`, fix: { kind: subjectPair(m[0]) ? 'suggestion' : 'safe', title: `Replace with "${text}"`, edits: [{ range: r, newText: text }] } });
         }
       }
       for (const m of p.text.matchAll(SINGLE)) {
@@ -47,4 +47,9 @@ Good: \`The manager supports their team.\``,
 
 function startsUpper(s: string): boolean {
   return s[0] !== undefined && s[0] === s[0].toUpperCase() && s[0] !== s[0].toLowerCase();
+}
+
+/** "he or she" becomes "they", whose verb may then need changing ("they has"): the author decides. */
+function subjectPair(text: string): boolean {
+  return /\b(?:he|she|s\/he|\(s\)he)\b/i.test(text) && !/\b(?:him|his|her|hers|himself|herself)\b/i.test(text);
 }

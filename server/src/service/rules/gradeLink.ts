@@ -41,7 +41,7 @@ The Deal Strategist is a [grade 7](/handbook/total-rewards/compensation/compensa
         ctx.report({
           range: g.range,
           message: `Grade ${g.grade} is not linked: write it as \`[grade ${g.grade}](${grades.link()})\`.`,
-          fix: { title: 'Link the grade to the grade table', edits: [{ range: g.range, newText: linked }] },
+          fix: { kind: 'safe', title: 'Link the grade to the grade table', edits: [{ range: g.range, newText: linked }] },
         });
         continue;
       }
@@ -52,13 +52,13 @@ The Deal Strategist is a [grade 7](/handbook/total-rewards/compensation/compensa
         ctx.report({
           range: link.targetRange,
           message: `The grade ${what}: link it to \`${grades.link()}\`.`,
-          fix: { title: 'Link to #gitlab-job-grades', edits: [{ range: link.targetRange, newText: grades.link() }] },
+          fix: { kind: 'safe', title: 'Link to #gitlab-job-grades', edits: [{ range: link.targetRange, newText: grades.link() }] },
         });
       } else if (g.form === 'number-link') {
         ctx.report({
           range: link.textRange,
           message: `The link text is only "${link.text}": write it as "grade ${g.grade}".`,
-          fix: { title: `Write "grade ${g.grade}"`, edits: [{ range: link.textRange, newText: `grade ${g.grade}` }] },
+          fix: { kind: 'safe', title: `Write "grade ${g.grade}"`, edits: [{ range: link.textRange, newText: `grade ${g.grade}` }] },
         });
       }
     }

@@ -35,7 +35,7 @@ Engineer, Technical Writing". "(Intermediate)" is ignored. The fix writes the le
       ctx.report({
         range: subject.range,
         message: `The grade sentence names "${subject.text}" but sits under the level "${level.title}": name the level it belongs to.`,
-        fix: { title: `Name "${name}"`, edits: [{ range: subject.range, newText: name }] },
+        fix: { kind: 'suggestion', title: `Name "${name}"`, edits: [{ range: subject.range, newText: name }] },
       });
     }
   },

@@ -24,7 +24,7 @@ Good: \`#### Senior Responsibilities\``,
       ctx.report({
         range: m.range,
         message: `"${m.written}" looks like a misspelling of the standard heading "${m.expected}": correct it so the section is recognised.`,
-        fix: { title: `Change to "${m.expected}"`, edits: [{ range: m.range, newText: m.expected }] },
+        fix: { kind: 'safe', title: `Change to "${m.expected}"`, edits: [{ range: m.range, newText: m.expected }] },
       });
     }
   },

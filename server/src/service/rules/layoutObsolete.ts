@@ -33,7 +33,7 @@ title: "Deal Desk"
       ctx.report({
         range: { start: e.keyRange.start, end: e.valueRange.end },
         message: '`layout` is obsolete in the handbook: remove it.',
-        fix: { title: 'Remove `layout`', edits: [deleteLines(model, e.firstLine, e.lastLine)] },
+        fix: { kind: 'safe', title: 'Remove `layout`', edits: [deleteLines(model, e.firstLine, e.lastLine)] },
       });
     }
   },

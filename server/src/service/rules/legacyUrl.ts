@@ -28,7 +28,7 @@ Good: \`[values](/handbook/values/)\``,
       ctx.report({
         range: link.targetRange,
         message: `\`${shorten(link.target)}\` is an old or absolute handbook URL: link to \`${relative}\` instead.`,
-        fix: edit ? { title: `Use ${relative}`, edits: edit } : undefined,
+        fix: edit ? { kind: 'safe', title: `Use ${relative}`, edits: edit } : undefined,
       });
     }
   },

@@ -28,7 +28,7 @@ level's title (Senior → 7, Staff → 8, …) or \`#\` to fill in.`,
         ctx.report({
           range: h.textRange,
           message: `"${h.text}" is at the same depth as its level "${level.title}", so the level has no grade of its own: make it a ${'#'.repeat(s.depth + 1)} heading.`,
-          fix: hashes >= 0 ? { title: `Make it a ${'#'.repeat(s.depth + 1)} heading`, edits: [insertAt(h.line, hashes, '#')] } : undefined,
+          fix: hashes >= 0 ? { kind: 'safe', title: `Make it a ${'#'.repeat(s.depth + 1)} heading`, edits: [insertAt(h.line, hashes, '#')] } : undefined,
         });
         continue;
       }
@@ -40,7 +40,7 @@ level's title (Senior → 7, Staff → 8, …) or \`#\` to fill in.`,
       ctx.report({
         range: level.titleRange,
         message: `"${level.title}" has no job grade: add a "${level.title} Job Grade" section with its grade sentence.`,
-        fix: { title: 'Add a Job Grade section', edits: [insertLines(model, at, before)] },
+        fix: { kind: 'suggestion', title: 'Add a Job Grade section', edits: [insertLines(model, at, before)] },
       });
     }
   },

@@ -42,7 +42,7 @@ Bad:
         ctx.report({
           range: child.prefixRange,
           message: `"${child.heading!.text}" sits under the level "${level.title}": rename it to "${level.title} ${child.heading!.text.slice(child.prefix.length).trim()}".`,
-          fix: { title: `Use the level name "${level.title}"`, edits: [{ range: child.prefixRange, newText: level.title }] },
+          fix: { kind: 'suggestion', title: `Use the level name "${level.title}"`, edits: [{ range: child.prefixRange, newText: level.title }] },
         });
       }
     }

@@ -24,7 +24,7 @@ Bad: \`[hiring page] (/handbook/hiring/)\`, \`[values](/handbook/values/\``,
         ctx.report({
           range: m.range,
           message: 'The space between `]` and `(` stops this from being a link: remove it.',
-          fix: { title: 'Remove the space', edits: [{ range: range(m.range.start.line, at, m.range.start.line, at + 1), newText: '' }] },
+          fix: { kind: 'safe', title: 'Remove the space', edits: [{ range: range(m.range.start.line, at, m.range.start.line, at + 1), newText: '' }] },
         });
       } else if (m.reason === 'unclosed') {
         ctx.report({ range: m.range, message: 'This link is never closed: add the missing `)` at the end of its target.' });
@@ -37,10 +37,16 @@ Bad: \`[hiring page] (/handbook/hiring/)\`, \`[values](/handbook/values/\``,
       const a = model.prose[i]!;
       const b = model.prose[i + 1]!;
       if (b.line !== a.line + 1) continue;
-      const open = /\[[^\]]*$/.exec(model.lines.line(a.line));
-      if (!open || /`/.test(open[0])) continue;
+      const text = model.lines.line(a.line);
+      const open = unclosedBracket(text);
+      if (open < 0 || text.indexOf('`', open) >= 0) continue;
       if (!/^[^[]*\]\(/.test(model.lines.line(b.line).trimStart())) continue;
-      ctx.report({ range: range(a.line, open.index, a.line, model.lines.line(a.line).length), message: 'This link is split over two lines: put the whole link on one line.' });
+      ctx.report({ range: range(a.line, open, a.line, text.length), message: 'This link is split over two lines: put the whole link on one line.' });
     }
   },
 };
+
+/** The first `[` after the last `]` of a line (a link text still open at the line end), or -1. */
+function unclosedBracket(text: string): number {
+  return text.indexOf('[', text.lastIndexOf(']') + 1);
+}

@@ -1,6 +1,6 @@
 import { deleteLines, replace } from './helpers';
 import { range } from '../model/lines';
-import type { Rule } from './types';
+import type { Fix, Rule } from './types';
 
 export const noH1: Rule = {
   meta: {
@@ -31,13 +31,13 @@ title: "Tax"
       if (h.depth !== 1) continue;
       const same = model.title !== undefined && h.text.trim().toLowerCase() === model.title.trim().toLowerCase();
       const line = model.lines.line(h.line);
-      const fix = h.setext
+      const fix: Fix | undefined = h.setext
         ? same
-          ? { title: 'Remove the heading (it repeats the title)', edits: [deleteLines(model, h.line, h.line + 1)] }
+          ? { kind: 'safe', title: 'Remove the heading (it repeats the title)', edits: [deleteLines(model, h.line, h.endLine)] }
           : undefined
         : same
-          ? { title: 'Remove the heading (it repeats the title)', edits: [deleteLines(model, h.line, model.lines.line(h.line + 1).trim() === '' ? h.line + 1 : h.line)] }
-          : { title: 'Make it a `##` heading', edits: [replace(range(h.line, line.indexOf('#'), h.line, line.indexOf('#') + 1), '##')] };
+          ? { kind: 'safe', title: 'Remove the heading (it repeats the title)', edits: [deleteLines(model, h.line, model.lines.line(h.line + 1).trim() === '' ? h.line + 1 : h.line)] }
+          : { kind: 'safe', title: 'Make it a `##` heading', edits: [replace(range(h.line, line.indexOf('#'), h.line, line.indexOf('#') + 1), '##')] };
       ctx.report({
         range: h.range,
         message: same

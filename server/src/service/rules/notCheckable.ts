@@ -16,6 +16,6 @@ the file is misread.`,
   check(ctx) {
     const reason = ctx.model.unreadable;
     if (!reason) return;
-    ctx.report({ range: ctx.model.lines.lineRange(0), message: reason });
+    ctx.report({ range: ctx.model.lines.lineRange(0), message: reason, severity: ctx.model.failed ? 'info' : undefined });
   },
 };

@@ -31,7 +31,7 @@ Good: \`[values](/handbook/values/)\`, \`[backend](/job-families/engineering/bac
         message: fixed
           ? `\`${link.target}\` is not a site path: write \`${fixed}\`.`
           : `\`${link.target}\` is relative to the page: write the site path starting with \`/handbook/\` or \`/job-families/\`.`,
-        fix: fixed && link.targetRange !== link.range ? { title: `Use ${fixed}`, edits: [{ range: link.targetRange, newText: fixed }] } : undefined,
+        fix: fixed && link.targetRange !== link.range ? { kind: 'safe', title: `Use ${fixed}`, edits: [{ range: link.targetRange, newText: fixed }] } : undefined,
       });
     }
   },

@@ -3,7 +3,7 @@ import type { JobFamilyModel } from '../model/model';
 import { effectiveKind, standardSection, type SectionKind } from '../model/sections';
 import { expandSnippet, sectionSnippet, shiftHeadings } from '../snippets';
 import { insertLines } from './helpers';
-import type { Rule } from './types';
+import type { Fix, Rule } from './types';
 
 /** What the handbook CI requires of every job family. */
 export const REQUIRED: readonly SectionKind[] = ['responsibilities', 'requirements', 'job-grade', 'performance-indicators', 'hiring-process'];
@@ -72,7 +72,7 @@ function rank(kind: SectionKind): number {
  * Inserts a missing family-wide section before the first section of the same heading level
  * that the template puts after it (or at the end), from the standard snippet.
  */
-function insertSectionFix(model: JobFamilyModel, kind: SectionKind, grades: GradeTable) {
+function insertSectionFix(model: JobFamilyModel, kind: SectionKind, grades: GradeTable): Fix | undefined {
   const snippet = sectionSnippet(kind);
   if (!snippet) return undefined;
   // Family-wide sections are `##`; a split family's level file uses `###` throughout.
@@ -88,5 +88,5 @@ function insertSectionFix(model: JobFamilyModel, kind: SectionKind, grades: Grad
   if (grade !== undefined) lines = lines.map((l) => l.replace('[grade #]', `[grade ${grade}]`));
   const at = next ? next.startLine : model.lines.lineCount;
   const block = next ? [...lines, ''] : ['', ...lines];
-  return { title: `Add a ${standardSection(kind).title} section`, edits: [insertLines(model, at, block)] };
+  return { kind: 'suggestion', title: `Add a ${standardSection(kind).title} section`, edits: [insertLines(model, at, block)] };
 }

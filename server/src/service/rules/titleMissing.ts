@@ -41,7 +41,7 @@ description: "Backend engineering roles."
       ctx.report({
         range: model.lines.lineRange(fm.openLine),
         message: 'The front matter has no `title`: add `title: "…"`, which Hugo shows as the page heading.',
-        fix: { title: `Add title "${title}"`, edits: [insertAt(fm.openLine + 1, 0, `title: ${yamlString(title)}${model.lines.eol}`)] },
+        fix: { kind: h1?.text ? 'safe' : 'suggestion', title: `Add title "${title}"`, edits: [insertAt(fm.openLine + 1, 0, `title: ${yamlString(title)}${model.lines.eol}`)] },
       });
       return;
     }
@@ -51,7 +51,7 @@ description: "Backend engineering roles."
       ctx.report({
         range: entry.keyRange,
         message: '`title` is empty: write the job family name, which Hugo shows as the page heading.',
-        fix: { title: `Set title to "${title}"`, edits: [{ range: { start: entry.keyRange.start, end: model.lines.lineRange(entry.lastLine).end }, newText: `title: ${yamlString(title)}` }] },
+        fix: { kind: h1?.text ? 'safe' : 'suggestion', title: `Set title to "${title}"`, edits: [{ range: { start: entry.keyRange.start, end: model.lines.lineRange(entry.lastLine).end }, newText: `title: ${yamlString(title)}` }] },
       });
     } else if (typeof entry.value !== 'string' && typeof entry.value !== 'number') {
       ctx.report({ range: entry.valueRange, message: '`title` must be text: quote the value, e.g. `title: "Backend Engineer"`.' });

@@ -17,10 +17,11 @@ The fix removes it.`,
     const { lines } = ctx.model;
     for (let n = 0; n < lines.lineCount; n++) {
       const text = lines.line(n);
-      const m = /[ \t]+$/.exec(text);
-      if (!m) continue;
-      const r = range(n, m.index, n, text.length);
-      ctx.report({ range: r, message: 'Trailing whitespace: remove it.', fix: { title: 'Remove trailing whitespace', edits: [{ range: r, newText: '' }] } });
+      let start = text.length;
+      while (start > 0 && (text.charCodeAt(start - 1) === 32 || text.charCodeAt(start - 1) === 9)) start--;
+      if (start === text.length) continue;
+      const r = range(n, start, n, text.length);
+      ctx.report({ range: r, message: 'Trailing whitespace: remove it.', fix: { kind: 'safe', title: 'Remove trailing whitespace', edits: [{ range: r, newText: '' }] } });
     }
   },
 };

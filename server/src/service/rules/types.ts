@@ -19,13 +19,23 @@ export interface RuleMeta {
   readonly severity: Severity;
   readonly tags: readonly RuleTag[];
   readonly fixable: boolean;
-  /** Hand-written body of the rule's docs page (Markdown): why, and examples. */
+  /** Hand-written body of the rule's docs page (Markdown): why, and examples. Says which of its fixes are suggestions. */
   readonly docs: string;
 }
+
+/**
+ * - `safe`: afterwards the page is correct at that place, with nothing invented (link a
+ *   grade, fix a heading's spelling, remove `layout`). `--fix` and fix-all apply these.
+ * - `suggestion`: inserts a skeleton or placeholder the author must fill, or picks one of
+ *   several possible answers (the closest page, the closest anchor). Offered as a quick fix
+ *   in the editor only, never applied in bulk.
+ */
+export type FixKind = 'safe' | 'suggestion';
 
 /** A fix is data: edits to the checked document only, checked centrally before use. */
 export interface Fix {
   readonly title: string;
+  readonly kind: FixKind;
   readonly edits: readonly TextEdit[];
 }
 
@@ -36,10 +46,6 @@ export interface Finding {
   readonly fix?: Fix;
   /** Overrides the configured severity for this finding (e.g. a stricter case of the same rule). */
   readonly severity?: Severity;
-}
-
-export interface CancellationLike {
-  readonly isCancellationRequested: boolean;
 }
 
 export interface RuleContext {

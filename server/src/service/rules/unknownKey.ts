@@ -41,7 +41,7 @@ description: "Tax roles."
         ctx.report({
           range: e.keyRange,
           message: `Unknown front-matter key \`${e.key}\`: did you mean \`${guess}\`?`,
-          fix: { title: `Rename to \`${guess}\``, edits: [{ range: e.keyRange, newText: guess }] },
+          fix: { kind: 'suggestion', title: `Rename to \`${guess}\``, edits: [{ range: e.keyRange, newText: guess }] },
         });
       } else {
         ctx.report({ range: e.keyRange, message: `Unknown front-matter key \`${e.key}\`: Hugo ignores it; remove it or use one of the handbook's keys.` });
