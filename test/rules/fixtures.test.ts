@@ -14,10 +14,10 @@ function handbookWorkspace(): MemoryWorkspace {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.md')) ws.set(path.relative(EXAMPLES, p).split(path.sep).join('/'), readFileSync(p, 'utf8'));
+      else ws.set(path.relative(EXAMPLES, p).split(path.sep).join('/'), readFileSync(p, 'utf8'));
     }
   };
-  walk(path.join(EXAMPLES, 'content'));
+  for (const part of ['content', 'config', 'layouts']) walk(path.join(EXAMPLES, part));
   return ws;
 }
 

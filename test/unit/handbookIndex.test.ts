@@ -4,6 +4,7 @@ import { MemoryWorkspace } from '../support/memoryWorkspace';
 import { codes, doc, findingsOf, NEVER, service } from '../support/service';
 
 const PAGES = {
+  'config/_default/config.yaml': 'markup: {}\n',
   'content/handbook/_index.md': '---\ntitle: Handbook\n---\n',
   'content/handbook/hiring/_index.md': '---\ntitle: Hiring\ndescription: How we hire.\naliases:\n  - /handbook/recruiting/\n---\n\n## Screening call\n\n## Screening call\n\n## Offers {#offer-stage}\n\n<a id="legacy-anchor"></a>\n',
   'content/handbook/values.md': '---\ntitle: Values\n---\n\n## Diversity, Inclusion & Belonging\n\n```\n## not a heading\n```\n\nResults\n=======\n',
@@ -82,7 +83,7 @@ describe('handbook index', () => {
 
   it('suggests the closest existing path for a broken one', async () => {
     const { index } = await indexed();
-    assert.deepEqual(index.suggestPaths('/handbook/hirring/', 1), ['/handbook/hiring/']);
+    assert.deepEqual([index.suggestPath('/handbook/hirring/')], ['/handbook/hiring/']);
   });
 
   it('treats an escaping path as a broken link and never reads it', async () => {

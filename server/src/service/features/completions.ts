@@ -205,13 +205,25 @@ interface PageChoice {
   readonly title: string | undefined;
   readonly description: string | undefined;
   readonly anchors: readonly { id: string; text?: string }[];
+  /** Path and title in lower case, for filtering as the user types. */
+  readonly search: string;
 }
 
-function pageChoices(env: CompletionEnv): PageChoice[] {
-  if (env.index?.ready) {
-    return [...env.index.pages()].map((p) => ({ path: p.path, title: p.title, description: p.description, anchors: p.headings.map((h) => ({ id: h.id, text: h.text })) }));
-  }
-  return wellKnown.pages.map((p) => ({ path: p.path, title: p.title, description: p.description, anchors: p.anchors.map((id) => ({ id })) }));
+/** The list of pages to complete, built once per index state (a handbook has thousands). */
+const choiceCache = new WeakMap<HandbookIndex, { readonly version: number; readonly choices: readonly PageChoice[] }>();
+const wellKnownChoices: readonly PageChoice[] = wellKnown.pages.map((p) => ({ path: p.path, title: p.title, description: p.description, anchors: p.anchors.map((id) => ({ id })), search: `${p.path}\n${p.title}`.toLowerCase() }));
+
+function pageChoices(env: CompletionEnv): readonly PageChoice[] {
+  const index = env.index;
+  if (!index?.ready) return wellKnownChoices;
+  const hit = choiceCache.get(index);
+  if (hit && hit.version === index.version) return hit.choices;
+  const choices = index
+    .publishedPages()
+    .map((p) => ({ path: p.path, title: p.title, description: p.description, anchors: p.headings.map((h) => ({ id: h.id, text: h.text })), search: `${p.path}\n${p.title ?? ''}`.toLowerCase() }))
+    .sort((a, b) => a.path.length - b.path.length || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  choiceCache.set(index, { version: index.version, choices });
+  return choices;
 }
 
 function linkItems(model: JobFamilyModel, pos: Position, link: LinkTarget, env: CompletionEnv): CompletionList {
@@ -240,10 +252,20 @@ function linkItems(model: JobFamilyModel, pos: Position, link: LinkTarget, env: 
   }
   const start = pos.character - link.typed.length;
   const typed = link.typed.toLowerCase();
-  const pages = pageChoices(env).filter((p) => p.path.toLowerCase().includes(typed) || (p.title ?? '').toLowerCase().includes(typed));
-  const limited = pages.sort((a, b) => a.path.length - b.path.length || a.path.localeCompare(b.path)).slice(0, MAX_PAGES);
+  // The choices are sorted by path length already: the first matches are the ones to show.
+  const pages: PageChoice[] = [];
+  let more = false;
+  for (const p of pageChoices(env)) {
+    if (!p.search.includes(typed)) continue;
+    if (pages.length === MAX_PAGES) {
+      more = true;
+      break;
+    }
+    pages.push(p);
+  }
+  const limited = pages;
   return {
-    isIncomplete: pages.length > MAX_PAGES,
+    isIncomplete: more,
     items: limited.map((p, i) => {
       const target = link.ref ? p.path.replace(/^\//, '').replace(/\/$/, '') : p.path;
       return {

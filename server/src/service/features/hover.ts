@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import keyData from '../data/front-matter-keys.json';
 import type { GradeTable } from '../grades/gradeTable';
-import type { HandbookIndex } from '../handbook/index';
+import type { HandbookIndex, IndexedPage } from '../handbook/index';
 import { rangeContains } from '../model/lines';
 import type { JobFamilyModel, Link } from '../model/model';
 import { effectiveKind, standardSection } from '../model/sections';
@@ -41,16 +41,29 @@ function linkDoc(model: JobFamilyModel, link: Link, index: HandbookIndex | undef
     return a ? `Heading on this page: **${h?.text ?? a.id}** (line ${a.line + 1})` : `\`#${link.anchor ?? ''}\` is not an anchor on this page.`;
   }
   if (!index?.ready) return `\`${link.path}\`: not checked, because no handbook checkout (a folder with \`content/handbook\` or \`content/job-families\`) is open.`;
-  const page = link.kind === 'ref' ? index.resolveRef(link.path, model.uri) : index.resolve(link.path);
+  let page: IndexedPage | undefined;
+  let via = '';
+  if (link.kind === 'ref') page = index.resolveRef(link.path, model.uri);
+  else {
+    const r = index.lookup(link.path);
+    if (r.status === 'unknown') return `\`${link.path}\`: not checked, because ${r.why}.`;
+    if (r.status === 'redirect') {
+      if (!r.page) return `\`${link.path}\` redirects to ${r.target} (${r.origin}).`;
+      page = r.page as IndexedPage;
+      via = `Reached through a redirect (${r.origin}).`;
+    } else if (r.status === 'page') page = r.page as IndexedPage;
+    else if (r.redirectedTo) return `\`${link.path}\` redirects to \`${r.redirectedTo}\`, which is not a page of the site.`;
+  }
   if (!page) {
-    const guess = index.suggestPaths(link.path, 1)[0];
-    return `\`${link.path}\` names no page of this handbook${guess ? `; the closest is \`${guess}\`` : ''}.`;
+    const guess = link.kind === 'ref' ? undefined : index.suggestPath(link.path);
+    return `\`${link.path}\` names no page of the site${guess ? `; the closest is \`${guess}\`` : ''}.`;
   }
   const lines = [`**${page.title ?? page.path}**`, '', `\`${page.path}\``];
+  if (via) lines.push('', via);
   if (page.description) lines.push('', page.description);
   if (link.anchor) {
     const h = page.headings.find((x) => x.id === link.anchor!.toLowerCase());
-    lines.push('', h ? `Section: **${h.text}**` : `\`#${link.anchor}\` is not an anchor on that page.`);
+    lines.push('', h ? `Section: **${h.text}**` : page.openAnchors ? `\`#${link.anchor}\` is not a heading written in that page; some of its headings are made from data, so it may still exist.` : `\`#${link.anchor}\` is not an anchor on that page.`);
   }
   return lines.join('\n');
 }

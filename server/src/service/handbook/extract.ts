@@ -7,6 +7,8 @@ export interface PageFacts {
   readonly aliases: readonly string[];
   /** Heading IDs (Hugo slugs, `-1` repeats, `{#custom}`) and HTML ids, in page order. */
   readonly anchors: readonly string[];
+  /** `draft: true`: Hugo does not publish the page. */
+  readonly draft?: boolean;
   /** Headings with their line, for go-to-definition and hovers. */
   readonly headings: readonly { readonly id: string; readonly text: string; readonly line: number; readonly depth: number }[];
 }
@@ -28,6 +30,7 @@ export function extractPage(text: string): PageFacts {
   let title: string | undefined;
   let description: string | undefined;
   let aliases: string[] = [];
+  let draft = false;
   if (/^\uFEFF?---\s*$/.test(lines[0] ?? '')) {
     const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
     if (close > 0) {
@@ -38,6 +41,7 @@ export function extractPage(text: string): PageFacts {
         if (data && typeof data === 'object') {
           if (typeof data.title === 'string' || typeof data.title === 'number') title = String(data.title);
           if (typeof data.description === 'string') description = data.description;
+          draft = data.draft === true;
           if (Array.isArray(data.aliases)) aliases = data.aliases.filter((a): a is string => typeof a === 'string');
           else if (typeof data.aliases === 'string') aliases = [data.aliases];
         }
@@ -87,7 +91,7 @@ export function extractPage(text: string): PageFacts {
   }
   for (const h of found) if (h.custom && h.id) counter.reserve(h.id);
   const headings = found.map((h) => ({ id: h.id ?? counter.next(hugoSlug(h.text)), text: h.text, line: h.line, depth: h.depth }));
-  return { title, description, aliases, anchors: [...headings.map((h) => h.id), ...htmlIds], headings };
+  return { title, description, aliases, draft, anchors: [...headings.map((h) => h.id), ...htmlIds], headings };
 }
 
 const SIMPLE_KEY = /^([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$/;

@@ -1,10 +1,12 @@
 import { throwIfCancelled, type CancellationLike } from '../cancellation';
 import type { Logger } from '../logger';
 import { normalizeSitePath } from '../model/links';
-import { editDistance } from '../util/distance';
 import { baseName, isInside, joinUri, parentUri, type DirectoryEntry, type Workspace } from '../workspace';
+import { findCheckouts, type Checkout } from './checkout';
 import { extractPage, type PageFacts } from './extract';
-import type { HandbookLinks, HandbookPage } from './links';
+import type { HandbookLinks, HandbookPage, Resolution } from './links';
+import { parseRedirectTemplate, Redirects, type RedirectRule } from './redirects';
+import { Suggester } from './suggest';
 
 export interface IndexedPage extends HandbookPage, PageFacts {
   readonly aliases: readonly string[];
@@ -12,12 +14,8 @@ export interface IndexedPage extends HandbookPage, PageFacts {
   readonly text: string | undefined;
   /** A cheap fingerprint of the text the facts were read from, to skip re-reading the same text. */
   readonly hash: number;
-}
-
-interface Root {
-  readonly folder: string;
-  /** `<folder>/content` */
-  readonly content: string;
+  /** Hugo does not publish it (`draft: true`). */
+  readonly draft: boolean;
 }
 
 /** No handbook is that big; past this the walk stops rather than exhaust memory. */
@@ -25,24 +23,30 @@ const MAX_PAGES = 100_000;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 /** Deeper than any handbook folder; a deeper walk is a loop or a trap. */
 const MAX_DEPTH = 32;
+/** A redirect that leads to another redirect is followed this many times, as a browser would. */
+const MAX_HOPS = 5;
+const PAGE_FILE = /\.(?:md|html)$/;
 
 /**
  * The pages of the handbook checkouts open in the workspace: their site paths, titles,
- * aliases and heading anchors, as Hugo publishes them. Built in the background, kept up
- * to date from file events, with open pages' unsaved text taking precedence. Reads go
- * through the workspace, which stays inside the workspace folders; resolving a link
- * never reads anything.
+ * aliases and heading anchors, as Hugo publishes them, and the site's redirects. Built in
+ * the background, kept up to date from file events, with open pages' unsaved text taking
+ * precedence. Reads go through the workspace, which stays inside the workspace folders;
+ * resolving a link never reads anything.
  */
 export class HandbookIndex {
   readonly #workspace: Workspace;
   readonly #log: Logger | undefined;
-  #roots: Root[] = [];
+  readonly #keepText: (uri: string) => boolean;
+  #checkouts: Checkout[] = [];
   readonly #pages = new Map<string, IndexedPage>();
+  /** Published pages by normalised site path. */
   readonly #byPath = new Map<string, string>();
-  readonly #byAlias = new Map<string, string>();
   /** Open pages, with the fingerprint of the text on disk when they were opened. */
   readonly #openDisk = new Map<string, number | undefined>();
-  readonly #keepText: (uri: string) => boolean;
+  readonly #templateRules = new Map<string, RedirectRule[]>();
+  #redirects: Map<Checkout, Redirects> | undefined;
+  #suggester: Suggester | undefined;
   #built = false;
   #version = 0;
 
@@ -52,7 +56,7 @@ export class HandbookIndex {
     this.#keepText = keepText;
   }
 
-  /** Bumps whenever a path, title or anchor changes. */
+  /** Bumps whenever a path, title, anchor or redirect changes. */
   get version(): number {
     return this.#version;
   }
@@ -62,7 +66,11 @@ export class HandbookIndex {
   }
 
   get ready(): boolean {
-    return this.#built && this.#roots.length > 0;
+    return this.#built && this.#checkouts.length > 0;
+  }
+
+  get checkouts(): readonly Checkout[] {
+    return this.#checkouts;
   }
 
   pages(): IterableIterator<IndexedPage> {
@@ -75,19 +83,19 @@ export class HandbookIndex {
 
   /** Finds the handbook checkouts and indexes every page. `progress` is told as pages are read. */
   async build(token: CancellationLike, progress?: (done: number, total: number) => void): Promise<void> {
-    this.#roots = [];
+    this.#checkouts = await findCheckouts(this.#workspace, token);
     this.#pages.clear();
     this.#byPath.clear();
-    this.#byAlias.clear();
-    for (const folder of this.#workspace.folders) {
-      const content = joinUri(folder, 'content');
-      const entries = await this.#workspace.readDirectory(content);
-      if (entries?.some((e) => e.isDirectory && (e.name === 'handbook' || e.name === 'job-families'))) this.#roots.push({ folder, content });
+    this.#templateRules.clear();
+    for (const c of this.#checkouts) {
+      if (!c.redirectsTemplate) continue;
+      const text = await this.#workspace.readFile(c.redirectsTemplate);
+      if (text !== undefined) this.#templateRules.set(c.redirectsTemplate, parseRedirectTemplate(text, 'layouts/index.redirects'));
     }
     const files: string[] = [];
-    for (const root of this.#roots) await this.#walk(root.content, files, 0, new Set(), token);
+    for (const c of this.#checkouts) for (const dir of c.walk) await this.#walk(dir, files, 0, new Set(), token);
     let done = 0;
-    const batch = 32;
+    const batch = 64;
     for (let i = 0; i < files.length; i += batch) {
       throwIfCancelled(token);
       const slice = files.slice(i, i + batch);
@@ -100,8 +108,20 @@ export class HandbookIndex {
       progress?.(done, files.length);
     }
     this.#built = true;
-    this.#version++;
-    this.#log?.log(`Handbook index: ${this.#pages.size} pages in ${this.#roots.length} checkout(s).`);
+    this.#changed();
+    this.#logCoverage();
+  }
+
+  #logCoverage(): void {
+    if (!this.#log) return;
+    for (const c of this.#checkouts) {
+      const pages = [...this.#pages.values()].filter((p) => p.uri.startsWith(c.content + '/')).length;
+      this.#log.log(`Handbook index: ${pages} pages in ${c.folder} (${[...c.parts].sort().join(', ')}).`);
+      if (!c.whole) {
+        this.#log.log(`Links into the site are checked only against the pages in this folder: it holds ${[...c.parts].join(', ')} but not the whole handbook, so a page that is not here may still exist on the site. Links to pages that are not here are not reported.`);
+      }
+    }
+    if (!this.#checkouts.length) this.#log.log('No handbook checkout is open (a folder with content/handbook or content/job-families): links to other pages are not checked.');
   }
 
   /** Every page below `dir`. Linked folders are not followed (Hugo does not follow them either), so no loop can form. */
@@ -116,13 +136,17 @@ export class HandbookIndex {
       const uri = joinUri(dir, e.name);
       if (e.isDirectory) {
         if (!e.isSymbolicLink) await this.#walk(uri, out, depth + 1, seen, token);
-      } else if (e.name.endsWith('.md') && out.length < MAX_PAGES) out.push(uri);
+      } else if (PAGE_FILE.test(e.name) && out.length < MAX_PAGES) out.push(uri);
     }
+  }
+
+  #checkoutOf(uri: string): Checkout | undefined {
+    return this.#checkouts.find((c) => c.walk.some((w) => uri.startsWith(w + '/')));
   }
 
   /** The pages of a folder the index covers, as directory entries; undefined when the folder is not indexed. */
   folderPages(folder: string): DirectoryEntry[] | undefined {
-    if (!this.#built || !this.#rootOf(folder + '/x')) return undefined;
+    if (!this.#built || !this.#checkoutOf(folder + '/x')) return undefined;
     const out: DirectoryEntry[] = [];
     for (const uri of this.#pages.keys()) if (parentUri(uri) === folder) out.push({ name: baseName(uri), isDirectory: false });
     return out;
@@ -133,25 +157,35 @@ export class HandbookIndex {
     return this.#pages.get(uri)?.text;
   }
 
-  #rootOf(uri: string): Root | undefined {
-    return this.#roots.find((r) => uri.startsWith(r.content + '/'));
+  /** Something a link can see changed: redirects and suggestions are derived again when next asked for. */
+  #changed(): void {
+    this.#version++;
+    this.#redirects = undefined;
+    this.#suggester = undefined;
   }
 
   /** Adds or replaces a page; true when what links can see of it changed. */
   #put(uri: string, text: string): boolean {
-    const root = this.#rootOf(uri);
-    if (!root || !uri.endsWith('.md')) return false;
+    const checkout = this.#checkoutOf(uri);
+    if (!checkout || !PAGE_FILE.test(uri)) return false;
     const hash = fingerprint(text);
     const old = this.#pages.get(uri);
     if (old && old.hash === hash) return false;
     const facts = extractPage(text);
-    const path = sitePathOf(uri, root.content);
+    const path = sitePathOf(uri, checkout.content);
     if (old) this.#remove(uri);
-    const page: IndexedPage = { uri, path, ...facts, text: this.#keepText(uri) ? copyOf(text) : undefined, hash };
+    const page: IndexedPage = {
+      ...facts,
+      uri,
+      path,
+      draft: facts.draft === true,
+      openAnchors: (facts as { openAnchors?: boolean }).openAnchors === true,
+      text: this.#keepText(uri) ? copyOf(text) : undefined,
+      hash,
+    };
     this.#pages.set(uri, page);
-    this.#byPath.set(normalizeSitePath(path), uri);
-    for (const a of facts.aliases) this.#byAlias.set(normalizeSitePath(a), uri);
-    return !old || old.title !== page.title || old.description !== page.description || !sameList(old.anchors, page.anchors) || !sameList(old.aliases, page.aliases);
+    if (!page.draft) this.#byPath.set(normalizeSitePath(path), uri);
+    return !old || old.title !== page.title || old.description !== page.description || old.draft !== page.draft || !sameList(old.anchors, page.anchors) || !sameList(old.aliases, page.aliases);
   }
 
   #remove(uri: string): void {
@@ -160,15 +194,18 @@ export class HandbookIndex {
     this.#pages.delete(uri);
     const key = normalizeSitePath(old.path);
     if (this.#byPath.get(key) === uri) this.#byPath.delete(key);
-    for (const a of old.aliases) {
-      const k = normalizeSitePath(a);
-      if (this.#byAlias.get(k) === uri) this.#byAlias.delete(k);
-    }
   }
 
   /** A file was created, changed or deleted on disk. Returns true when the index changed. */
   async fileChanged(uri: string, deleted: boolean, token: CancellationLike): Promise<boolean> {
-    if (!this.#rootOf(uri)) return false;
+    const template = this.#checkouts.find((c) => c.redirectsTemplate === uri || joinUri(joinUri(c.folder, 'layouts'), 'index.redirects') === uri);
+    if (template) {
+      const text = deleted ? undefined : await this.#workspace.readFile(uri);
+      this.#templateRules.set(uri, text === undefined ? [] : parseRedirectTemplate(text, 'layouts/index.redirects'));
+      this.#changed();
+      return true;
+    }
+    if (!this.#checkoutOf(uri)) return false;
     throwIfCancelled(token);
     if (this.#openDisk.has(uri) && !deleted) {
       // The editor's text wins; what is on disk counts again when the page is closed.
@@ -178,23 +215,23 @@ export class HandbookIndex {
     if (deleted) {
       const had = this.#pages.has(uri);
       this.#remove(uri);
-      if (had) this.#version++;
+      if (had) this.#changed();
       return had;
     }
-    if (!uri.endsWith('.md') || !isInside(uri, this.#workspace.folders)) return false;
+    if (!PAGE_FILE.test(uri) || !isInside(uri, this.#workspace.folders)) return false;
     const text = await this.#workspace.readFile(uri);
     if (text === undefined) return false;
     const changed = this.#put(uri, text);
-    if (changed) this.#version++;
+    if (changed) this.#changed();
     return changed;
   }
 
   /** An open page's unsaved text. Returns true when links elsewhere may resolve differently. */
   documentChanged(uri: string, text: string): boolean {
-    if (!this.#rootOf(uri)) return false;
+    if (!this.#checkoutOf(uri)) return false;
     if (!this.#openDisk.has(uri)) this.#openDisk.set(uri, this.#pages.get(uri)?.hash);
     const changed = this.#put(uri, text);
-    if (changed) this.#version++;
+    if (changed) this.#changed();
     return changed;
   }
 
@@ -208,12 +245,13 @@ export class HandbookIndex {
     throwIfCancelled(token);
     const text = await this.#workspace.readFile(uri);
     if (text === undefined) {
+      const had = this.#pages.has(uri);
       this.#remove(uri);
-      this.#version++;
-      return true;
+      if (had) this.#changed();
+      return had;
     }
     const changed = this.#put(uri, text);
-    if (changed) this.#version++;
+    if (changed) this.#changed();
     return changed;
   }
 
@@ -221,28 +259,106 @@ export class HandbookIndex {
   links(): HandbookLinks | undefined {
     if (!this.ready) return undefined;
     return {
-      resolve: (path) => this.resolve(path),
-      resolveRef: (arg, from) => this.resolveRef(arg, from),
-      suggestPaths: (path, limit) => this.suggestPaths(path, limit),
+      resolve: (path) => this.lookup(path),
+      resolveRef: (arg, from) => {
+        const page = this.resolveRef(arg, from);
+        if (page) return { status: 'page', page };
+        return this.#judged('/handbook/') ? { status: 'missing' } : { status: 'unknown', why: 'the checkout does not hold the whole site' };
+      },
+      suggest: (path) => this.suggestPath(path),
     };
   }
 
-  resolve(path: string): IndexedPage | undefined {
+  /** A published page at exactly this path (no redirect). */
+  pageAt(path: string): IndexedPage | undefined {
     const key = normalizeSitePath(path.replace(/\.md$/, ''));
-    const uri = this.#byPath.get(key) ?? this.#byAlias.get(key) ?? this.#byPath.get(key.replace(/\/(?:_index|index)$/, ''));
+    const uri = this.#byPath.get(key) ?? this.#byPath.get(key.replace(/\/(?:_index|index)$/, ''));
     return uri ? this.#pages.get(uri) : undefined;
+  }
+
+  /** The page a link lands on, redirects followed; undefined when none. For features (hover, go to definition). */
+  resolve(path: string): IndexedPage | undefined {
+    const r = this.lookup(path);
+    return r.status === 'page' ? (r.page as IndexedPage) : r.status === 'redirect' ? (r.page as IndexedPage | undefined) : undefined;
+  }
+
+  /** How the published site answers a path: a page, a redirect, nothing, or "cannot know here". */
+  lookup(path: string): Resolution {
+    let current = path;
+    let first: { target: string; origin: string } | undefined;
+    for (let hop = 0; hop <= MAX_HOPS; hop++) {
+      const page = this.pageAt(current);
+      if (page) return first ? { status: 'redirect', page, target: current, origin: first.origin } : { status: 'page', page };
+      const checkout = this.#checkoutFor(current);
+      const match = checkout ? this.#redirectsOf(checkout).match(current) : undefined;
+      if (match) {
+        first ??= { target: match.target, origin: match.rule.origin };
+        if (/^[a-z][a-z0-9+.-]*:/i.test(match.target)) return { status: 'redirect', page: undefined, target: match.target, origin: first.origin };
+        current = match.target;
+        continue;
+      }
+      if (!this.#judged(current)) return { status: 'unknown', why: `the checkout does not hold ${firstSegment(current) || 'that part of the site'}` };
+      return first ? { status: 'missing', redirectedTo: current } : { status: 'missing' };
+    }
+    return { status: 'missing', redirectedTo: current };
+  }
+
+  /** The checkout that serves a site path: the first whole one, else the first. */
+  #checkoutFor(_path: string): Checkout | undefined {
+    return this.#checkouts.find((c) => c.whole) ?? this.#checkouts[0];
+  }
+
+  /** Whether a missing page at this path is known to be missing: only in a whole checkout that holds that part of the site. */
+  #judged(path: string): boolean {
+    const part = firstSegment(path);
+    return this.#checkouts.some((c) => c.whole && c.parts.has(part));
+  }
+
+  #redirectsOf(checkout: Checkout): Redirects {
+    this.#redirects ??= new Map();
+    let r = this.#redirects.get(checkout);
+    if (!r) {
+      r = new Redirects(this.#rulesOf(checkout));
+      this.#redirects.set(checkout, r);
+    }
+    return r;
+  }
+
+  /** The rules of the site's `_redirects`, in the order the redirects template writes them. */
+  #rulesOf(checkout: Checkout): RedirectRule[] {
+    const pages = [...this.#pages.values()].filter((p) => !p.draft && p.uri.startsWith(checkout.content + '/')).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const rules: RedirectRule[] = [];
+    for (const p of pages) {
+      for (const alias of p.aliases) {
+        const from = alias.startsWith('/') ? alias : `${parentPath(p.path)}${alias}`;
+        rules.push({ from, to: p.path, status: 301, origin: `the aliases of ${p.path}` });
+      }
+    }
+    if (checkout.whole) {
+      // One rule per handbook section whose name is not a top-level section of its own.
+      const handbook = `${checkout.content}/handbook/`;
+      for (const p of pages) {
+        if (!p.uri.startsWith(handbook) || !/\/_index\.(?:md|html)$/.test(p.uri)) continue;
+        const section = p.uri.slice(handbook.length).split('/');
+        if (section.length !== 2 || checkout.parts.has(section[0]!)) continue;
+        const name = p.path.replace(/^\/handbook\//, '/');
+        rules.push({ from: `${name}*`, to: `${p.path}:splat`, status: 301, origin: `the section rule for ${p.path}` });
+      }
+    }
+    if (checkout.redirectsTemplate) rules.push(...(this.#templateRules.get(checkout.redirectsTemplate) ?? []));
+    return rules;
   }
 
   /** Hugo's `ref`: an absolute path, a path relative to the page's section, or a unique page name. */
   resolveRef(arg: string, fromUri: string): IndexedPage | undefined {
     const clean = arg.split('#')[0]!.replace(/\.md$/, '').replace(/\/(?:_index|index)$/, '').trim();
     if (!clean) return this.#pages.get(fromUri);
-    if (clean.startsWith('/')) return this.resolve(clean);
+    if (clean.startsWith('/')) return this.pageAt(clean);
     const from = this.#pages.get(fromUri);
     if (from) {
       const base = from.path.replace(/\/$/, '');
-      const section = /\/(?:_index|index)\.md$/.test(fromUri) ? base : base.slice(0, base.lastIndexOf('/'));
-      const relative = this.resolve(`${section}/${clean}`);
+      const section = /\/(?:_index|index)\.(?:md|html)$/.test(fromUri) ? base : base.slice(0, base.lastIndexOf('/'));
+      const relative = this.pageAt(`${section}/${clean}`);
       if (relative) return relative;
     }
     const suffix = `/${normalizeSitePath(clean).replace(/^\//, '')}`;
@@ -250,26 +366,30 @@ export class HandbookIndex {
     return undefined;
   }
 
-  suggestPaths(path: string, limit: number): string[] {
-    const key = normalizeSitePath(path);
-    const budget = Math.max(2, Math.floor(key.length / 5));
-    const scored: { path: string; d: number }[] = [];
-    for (const page of this.#pages.values()) {
-      const d = editDistance(key, normalizeSitePath(page.path), budget);
-      if (d <= budget) scored.push({ path: page.path, d });
-    }
-    return scored.sort((a, b) => a.d - b.d).slice(0, limit).map((s) => s.path);
+  /** The closest published path to a broken one, or undefined; cheap, and cached per index state. */
+  suggestPath(path: string): string | undefined {
+    this.#suggester ??= new Suggester([...this.#pages.values()].filter((p) => !p.draft).map((p) => p.path));
+    return this.#suggester.suggest(path);
   }
 
-  /** The folder a page's relative links resolve from (for completions). */
-  folderOf(uri: string): string {
-    return parentUri(uri);
+  /** Published site paths, for completion. */
+  publishedPages(): IndexedPage[] {
+    return [...this.#pages.values()].filter((p) => !p.draft);
   }
+}
+
+function firstSegment(path: string): string {
+  return path.replace(/^\/+/, '').split(/[/#?]/)[0]!.toLowerCase();
+}
+
+function parentPath(path: string): string {
+  const p = path.replace(/\/$/, '');
+  return p.slice(0, p.lastIndexOf('/') + 1);
 }
 
 /** `/handbook/hiring/` for `<content>/handbook/hiring/_index.md`, `/handbook/values/` for `values.md`. */
 export function sitePathOf(uri: string, contentRoot: string): string {
-  let rel = uri.slice(contentRoot.length).replace(/\.md$/, '');
+  let rel = uri.slice(contentRoot.length).replace(/\.(?:md|html)$/, '');
   rel = rel.replace(/\/(?:_index|index)$/, '');
   try {
     rel = decodeURIComponent(rel);

@@ -95,12 +95,17 @@ export interface JobFamilyModel {
   readonly levels: readonly Level[];
   readonly layout: Layout;
   readonly anchors: readonly Anchor[];
+  /** Some headings come from shortcodes (an include, data): a missing anchor cannot be known. */
+  readonly openAnchors: boolean;
   readonly comments: readonly Comment[];
   readonly shortcodes: readonly Shortcode[];
   readonly prose: readonly ProseLine[];
   readonly codeLines: ReadonlySet<number>;
   sectionAt(line: number): Section;
 }
+
+/** Shortcodes whose output adds headings the source does not show. */
+const OPEN_ANCHOR_SHORTCODES = new Set(['include', 'performance-indicators', 'kpi', 'product/categories']);
 
 const ADD = /\{add\b[^}\]\n]*[}\]]?/gi;
 const TBD = /\b(?:TBD|TBC|TODO|TO BE (?:ADDED|DETERMINED|CONFIRMED|DEFINED))\b/g;
@@ -199,6 +204,7 @@ export function parseModel(text: string, uri: string, version = 0): JobFamilyMod
     levels,
     layout: layoutOf(levels, sections, fileName),
     anchors: [...headingAnchors(blocks.headings), ...htmlAnchors],
+    openAnchors: shortcodes.some((s) => OPEN_ANCHOR_SHORTCODES.has(s.name)),
     comments,
     shortcodes,
     prose,
@@ -246,6 +252,7 @@ function emptyModel(uri: string, version: number, text: string, reason: string):
     levels: [],
     layout: 'other',
     anchors: [],
+    openAnchors: false,
     comments: [],
     shortcodes: [],
     prose: [],

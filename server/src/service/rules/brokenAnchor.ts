@@ -1,46 +1,75 @@
+import { anchorOn, type HandbookPage } from '../handbook/links';
+import type { Link } from '../model/model';
 import { closest } from '../util/distance';
 import type { Rule } from './types';
+
+/** What a heading ID can be made of: letters, digits, `_` and `-` (Hugo drops everything else). */
+const ID_CHARS = /^[\p{L}\p{N}_-]+$/u;
+const STRAY = /[^\p{L}\p{N}_-]/gu;
 
 export const brokenAnchor: Rule = {
   meta: {
     id: 'JF037',
     alias: 'broken-anchor',
-    description: 'Link anchors name a heading or HTML id that exists on the target page.',
+    description: 'Link anchors name a heading or HTML id that exists on the page the link lands on.',
     severity: 'warning',
     tags: ['links'],
     fixable: true,
-    docs: `An anchor is a heading ID as Hugo makes it: the heading text in lower case, punctuation
-dropped, spaces as \`-\`, \`-1\`, \`-2\` on repeats, or a \`{#custom-id}\`, or an
-\`<a id="…">\` in the page. A link whose anchor matches none lands at the top of the page.
-Same-page anchors are always checked; anchors on other pages are checked when a handbook
-checkout is open. The fix picks the closest existing anchor.
+    docs: `An anchor is a heading ID as Hugo makes it (from the heading's source text: lower case,
+letters, digits, \`_\` and \`-\` kept, spaces as \`-\`, \`-1\`, \`-2\` on repeats, or a
+\`{#custom-id}\`), or an \`id\`/\`name\` in the page's HTML. A link whose anchor matches none
+lands at the top of the page. The anchor is checked on the page the link lands on, after any
+redirect. Same-page anchors are always checked; anchors on other pages when a handbook
+checkout is open.
+
+Some pages make headings from data or other files through shortcodes (performance
+indicators, team lists, \`include\`): their missing anchors cannot be known from the source
+and are not reported.
+
+An anchor with characters no heading ID can have (\`#collaboration[\`) is always wrong; when
+removing them gives an existing anchor, that is a safe fix. Otherwise the closest existing
+anchor is offered as a suggestion (editor only).
 
 Bad: \`[Senior](#senior-backend-enginer)\``,
   },
   check(ctx) {
     const { model, handbook } = ctx;
-    const own = model.anchors.map((a) => a.id.toLowerCase());
+    const own: HandbookPage = { uri: model.uri, path: '', title: model.title, description: undefined, anchors: model.anchors.map((a) => a.id.toLowerCase()), openAnchors: model.openAnchors };
     for (const link of model.links) {
       if (link.anchor === undefined || link.anchor === '' || !link.anchorRange) continue;
-      let anchors: readonly string[] | undefined;
-      let where = 'this page';
-      if (link.kind === 'same-page') anchors = own;
+      let page: HandbookPage | undefined;
+      if (link.kind === 'same-page') page = own;
       else if (handbook && (link.kind === 'handbook' || link.kind === 'job-family' || link.kind === 'site' || link.kind === 'ref')) {
-        const page = link.kind === 'ref' ? handbook.resolveRef(link.path, model.uri) : link.path ? handbook.resolve(link.path) : undefined;
-        if (!page) continue; // JF038 reports the path
-        if (page.uri === model.uri) anchors = own;
-        else anchors = page.anchors;
-        where = `\`${page.path}\``;
+        const r = link.kind === 'ref' ? handbook.resolveRef(link.path, model.uri) : link.path ? handbook.resolve(link.path) : undefined;
+        // A missing page is JF038's; a redirect checks the page it lands on.
+        page = r?.status === 'page' ? r.page : r?.status === 'redirect' ? r.page : undefined;
+        if (page && page.uri === model.uri) page = own;
       }
-      if (!anchors) continue;
-      const anchor = link.anchor.toLowerCase();
-      if (anchors.includes(anchor)) continue;
-      const guess = closest(anchor, anchors, (a) => a, Math.max(2, Math.floor(anchor.length / 3)));
-      ctx.report({
-        range: link.anchorRange,
-        message: `There is no \`#${link.anchor}\` on ${where}${guess ? `: did you mean \`#${guess}\`?` : ': link to an existing heading.'}`,
-        fix: guess ? { kind: 'suggestion', title: `Use #${guess}`, edits: [{ range: link.anchorRange, newText: guess }] } : undefined,
-      });
+      if (!page) continue;
+      report(ctx, link, page);
     }
   },
 };
+
+function report(ctx: Parameters<typeof brokenAnchor.check>[0], link: Link, page: HandbookPage): void {
+  const anchor = link.anchor!.toLowerCase();
+  const where = page.path ? `\`${page.path}\`` : 'this page';
+  if (!ID_CHARS.test(anchor)) {
+    const cleaned = anchor.replace(STRAY, '');
+    const exists = cleaned && anchorOn(page, cleaned) === true;
+    ctx.report({
+      range: link.anchorRange!,
+      message: `\`#${link.anchor}\` has characters no heading ID can have${exists ? `: write \`#${cleaned}\`.` : ': write the ID of an existing heading.'}`,
+      fix: exists ? { kind: 'safe', title: `Use #${cleaned}`, edits: [{ range: link.anchorRange!, newText: cleaned }] } : undefined,
+    });
+    return;
+  }
+  // Upper case is JF036's; compare without it.
+  if (anchorOn(page, anchor) !== false) return;
+  const guess = closest(anchor, page.anchors, (a) => a, Math.max(2, Math.floor(anchor.length / 3)));
+  ctx.report({
+    range: link.anchorRange!,
+    message: `There is no \`#${link.anchor}\` on ${where}${guess ? `: did you mean \`#${guess}\`?` : ': link to an existing heading.'}`,
+    fix: guess ? { kind: 'suggestion', title: `Use #${guess}`, edits: [{ range: link.anchorRange!, newText: guess }] } : undefined,
+  });
+}
