@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { JsonFinding } from '../../server/src/cli';
+import { RULES } from '../../server/src/service';
 import { copyOfExamples } from '../support/lspClient';
 import { ROOT } from '../support/paths';
 
@@ -80,7 +81,7 @@ describe('jobfamily-lint', function () {
     const r = lint(['--list-rules'], hb);
     assert.equal(r.code, 0);
     assert.match(r.out, /^JF012 {2}required-section/m);
-    assert.equal(r.out.trim().split('\n').length, 42);
+    assert.equal(r.out.trim().split('\n').length, RULES.length);
   });
 
   it('exits 2 with a clear message on bad usage', () => {

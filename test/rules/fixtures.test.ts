@@ -17,7 +17,7 @@ function handbookWorkspace(): MemoryWorkspace {
       else ws.set(path.relative(EXAMPLES, p).split(path.sep).join('/'), readFileSync(p, 'utf8'));
     }
   };
-  for (const part of ['content', 'config', 'layouts']) walk(path.join(EXAMPLES, part));
+  for (const part of ['content', 'config', 'layouts', 'data']) walk(path.join(EXAMPLES, part));
   return ws;
 }
 

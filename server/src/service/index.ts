@@ -202,6 +202,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         config: configuration.current,
         grades: grades(),
         handbook: index.links(),
+        terms: index.misusedTerms,
         onRuleError: (rule, error) => log.error(`Rule ${rule.meta.id} failed on ${uri}: ${describeError(error)}`),
       },
       token,

@@ -1,6 +1,6 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { JobFamilyModel } from '../model/model';
-import type { Level } from '../model/levels';
+import type { Level } from '../model/roles';
 import type { Section } from '../model/sections';
 
 /** Where the cursor is, in the terms completions and hovers need. */

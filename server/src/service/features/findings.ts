@@ -5,6 +5,7 @@ import type { Family } from '../family';
 import type { GradeTable } from '../grades/gradeTable';
 import type { HandbookLinks } from '../handbook/links';
 import type { JobFamilyModel } from '../model/model';
+import type { MisusedTerm } from '../model/terms';
 import { RULES } from '../rules';
 import { notCheckable } from '../rules/notCheckable';
 import type { Fix, Rule, Severity } from '../rules/types';
@@ -25,6 +26,7 @@ export interface CheckInput {
   readonly config: JobFamilyConfig;
   readonly grades: GradeTable;
   readonly handbook: HandbookLinks | undefined;
+  readonly terms: readonly MisusedTerm[];
   readonly onRuleError?: (rule: Rule, error: unknown) => void;
 }
 
@@ -57,6 +59,7 @@ export async function runRules(input: CheckInput, token: CancellationLike, pause
         family: input.family,
         grades: input.grades,
         handbook: input.handbook,
+        terms: input.terms,
         severity: setting,
         report(f) {
           if (!suppressions.isEmpty && suppressions.isSuppressed(rule.meta.id, f.range.start.line)) return;

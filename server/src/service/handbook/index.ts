@@ -7,6 +7,7 @@ import { extractPage, type PageFacts } from './extract';
 import type { HandbookLinks, HandbookPage, Resolution } from './links';
 import { parseRedirectTemplate, Redirects, type RedirectRule } from './redirects';
 import { Suggester } from './suggest';
+import { parseMisusedTerms, type MisusedTerm } from '../model/terms';
 
 export interface IndexedPage extends HandbookPage, PageFacts {
   readonly aliases: readonly string[];
@@ -47,6 +48,7 @@ export class HandbookIndex {
   readonly #templateRules = new Map<string, RedirectRule[]>();
   #redirects: Map<Checkout, Redirects> | undefined;
   #suggester: Suggester | undefined;
+  #terms: readonly MisusedTerm[] = [];
   #built = false;
   #version = 0;
 
@@ -91,6 +93,11 @@ export class HandbookIndex {
       if (!c.redirectsTemplate) continue;
       const text = await this.#workspace.readFile(c.redirectsTemplate);
       if (text !== undefined) this.#templateRules.set(c.redirectsTemplate, parseRedirectTemplate(text, 'layouts/index.redirects'));
+    }
+    this.#terms = [];
+    for (const c of this.#checkouts) {
+      const text = await this.#workspace.readFile(termsUri(c));
+      if (text !== undefined) this.#terms = [...this.#terms, ...parseMisusedTerms(text)];
     }
     const files: string[] = [];
     for (const c of this.#checkouts) for (const dir of c.walk) await this.#walk(dir, files, 0, new Set(), token);
@@ -196,8 +203,22 @@ export class HandbookIndex {
     if (this.#byPath.get(key) === uri) this.#byPath.delete(key);
   }
 
+  /** The handbook's misused-terms list (`data/misused_terms.yml` of the checkout), as the language rules use it. */
+  get misusedTerms(): readonly MisusedTerm[] {
+    return this.#terms;
+  }
+
   /** A file was created, changed or deleted on disk. Returns true when the index changed. */
   async fileChanged(uri: string, deleted: boolean, token: CancellationLike): Promise<boolean> {
+    if (this.#checkouts.some((c) => termsUri(c) === uri)) {
+      this.#terms = [];
+      for (const c of this.#checkouts) {
+        const text = await this.#workspace.readFile(termsUri(c));
+        if (text !== undefined) this.#terms = [...this.#terms, ...parseMisusedTerms(text)];
+      }
+      this.#changed();
+      return true;
+    }
     const template = this.#checkouts.find((c) => c.redirectsTemplate === uri || joinUri(joinUri(c.folder, 'layouts'), 'index.redirects') === uri);
     if (template) {
       const text = deleted ? undefined : await this.#workspace.readFile(uri);
@@ -376,6 +397,10 @@ export class HandbookIndex {
   publishedPages(): IndexedPage[] {
     return [...this.#pages.values()].filter((p) => !p.draft);
   }
+}
+
+function termsUri(c: Checkout): string {
+  return joinUri(joinUri(c.folder, 'data'), 'misused_terms.yml');
 }
 
 function firstSegment(path: string): string {

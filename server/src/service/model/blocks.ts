@@ -26,6 +26,8 @@ export interface ListItem {
   readonly ordered: boolean;
   /** 0 for a top-level item. */
   readonly depth: number;
+  /** Which list the item belongs to: items of one list share it. */
+  readonly list: number;
   /** The first line of the item's text. */
   readonly text: string;
   readonly textRange: Range;
@@ -94,8 +96,10 @@ export function parseBlocks(index: LineIndex, bodyStartLine: number): Blocks {
   const codeLines = new Set<number>();
 
   // List items are recorded when they open (to keep document order) and completed when their text arrives.
-  const openItems: { line: number; lastLine: number; ordered: boolean; depth: number; textPending: boolean; slot: number }[] = [];
+  const openItems: { line: number; lastLine: number; ordered: boolean; depth: number; list: number; textPending: boolean; slot: number }[] = [];
   const listOrdered: boolean[] = [];
+  const listIds: number[] = [];
+  let lists = 0;
   let block: SegmentBlock = 'paragraph';
   let quoteDepth = 0;
   let rowLine = -1;
@@ -153,10 +157,12 @@ export function parseBlocks(index: LineIndex, bodyStartLine: number): Blocks {
       case 'bullet_list_open':
       case 'ordered_list_open':
         listOrdered.push(tok.type === 'ordered_list_open');
+        listIds.push(++lists);
         break;
       case 'bullet_list_close':
       case 'ordered_list_close':
         listOrdered.pop();
+        listIds.pop();
         break;
       case 'list_item_open': {
         const line = tok.map?.[0] ?? 0;
@@ -166,6 +172,7 @@ export function parseBlocks(index: LineIndex, bodyStartLine: number): Blocks {
           lastLine: lastContentLine(index, line, last),
           ordered: listOrdered[listOrdered.length - 1] ?? false,
           depth: listOrdered.length - 1,
+          list: listIds[listIds.length - 1] ?? 0,
           textPending: true,
           slot: listItems.length,
         });
@@ -227,7 +234,7 @@ export function parseBlocks(index: LineIndex, bodyStartLine: number): Blocks {
 
 function makeItem(
   index: LineIndex,
-  item: { line: number; lastLine: number; ordered: boolean; depth: number },
+  item: { line: number; lastLine: number; ordered: boolean; depth: number; list: number },
   text: string,
 ): ListItem {
   const source = index.line(item.line);
@@ -241,6 +248,7 @@ function makeItem(
     markerRange: range(item.line, markerCol, item.line, markerCol + markerLen),
     ordered: item.ordered,
     depth: item.depth,
+    list: item.list,
     text,
     textRange: range(item.line, textCol, item.line, textCol + text.length),
   };

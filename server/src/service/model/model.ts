@@ -2,7 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { parseBlocks, type Blocks, type Heading, type ListItem, type Segment } from './blocks';
 import { parseFrontMatter, stringValue, type FrontMatter } from './frontMatter';
 import { findGrades, type GradeMention } from './grades';
-import { findLevels, layoutOf, type Layout, type Level } from './levels';
+import { findStructure, type Layout, type Level, type Specialty, type StructureProblem } from './roles';
 import { LineIndex, range } from './lines';
 import { parseTarget, type LinkKind } from './links';
 import type { RawProblem } from './inlineScanner';
@@ -40,7 +40,8 @@ export interface MalformedLink {
 export interface Placeholder {
   readonly range: Range;
   readonly text: string;
-  readonly kind: 'add' | 'tbd';
+  /** `add`: `{add …}`; `braced`: other template text in braces (`{Insert the steps here}`); `title`: "the Title job family"; `tbd`: TBD, TODO. */
+  readonly kind: 'add' | 'braced' | 'title' | 'tbd';
 }
 
 export interface Comment {
@@ -92,7 +93,12 @@ export interface JobFamilyModel {
   readonly malformedLinks: readonly MalformedLink[];
   readonly placeholders: readonly Placeholder[];
   readonly grades: readonly GradeMention[];
+  /** The roles of the page: levels, Template 2 roles, or the page itself. */
   readonly levels: readonly Level[];
+  readonly specialties: readonly Specialty[];
+  /** Standard sections that belong to no role or specialty: what applies to every role. */
+  readonly familyWide: readonly Section[];
+  readonly structureProblems: readonly StructureProblem[];
   readonly layout: Layout;
   readonly anchors: readonly Anchor[];
   /** Some headings come from shortcodes (an include, data): a missing anchor cannot be known. */
@@ -108,6 +114,13 @@ export interface JobFamilyModel {
 const OPEN_ANCHOR_SHORTCODES = new Set(['include', 'performance-indicators', 'kpi', 'product/categories']);
 
 const ADD = /\{add\b[^}\]\n]*[}\]]?/gi;
+/**
+ * Template text left in braces: `{Insert hiring process steps here.}`, `The {Security Research Manager} is …`.
+ * Not `{#id}`/`{.class}` attributes, not shortcodes (blanked from prose already), not `{}`.
+ */
+const BRACED = /\{(?![#.{}]|\s*\w+\s*=)[^{}\n]*?\p{L}[^{}\n]{0,160}?\}/gu;
+/** The template's "Title" left standing for the family's name. */
+const TITLE_PLACEHOLDER = /\b(?:the|The)\s+Title\s+(?:job\s+family|role|position)\b/g;
 const TBD = /\b(?:TBD|TBC|TODO|TO BE (?:ADDED|DETERMINED|CONFIRMED|DEFINED))\b/g;
 
 /** Far above any real job-family page (the largest is under 40 KB), low enough to keep typing fast. */
@@ -159,6 +172,13 @@ export function parseModel(text: string, uri: string, version = 0): JobFamilyMod
     for (const m of masked.matchAll(ADD)) {
       placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'add' });
     }
+    for (const m of scan.prose.matchAll(BRACED)) {
+      if (/^\{add\b/i.test(m[0])) continue;
+      placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'braced' });
+    }
+    for (const m of scan.prose.matchAll(TITLE_PLACEHOLDER)) {
+      placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'title' });
+    }
     for (const m of scan.prose.matchAll(TBD)) {
       placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'tbd' });
     }
@@ -181,8 +201,8 @@ export function parseModel(text: string, uri: string, version = 0): JobFamilyMod
     const s = at(line);
     return (s.kind ?? s.misspelling?.kind) === 'job-grade';
   });
-  const levels = findLevels(sections, grades, { title, titleRange });
   const fileName = fileNameOf(uri);
+  const structure = findStructure(sections, grades, { title, titleRange, uri, fileName, lineCount: lines.lineCount, lineText: (n) => lines.line(n), eol: lines.eol });
 
   return {
     uri,
@@ -201,8 +221,11 @@ export function parseModel(text: string, uri: string, version = 0): JobFamilyMod
     malformedLinks,
     placeholders,
     grades,
-    levels,
-    layout: layoutOf(levels, sections, fileName),
+    levels: structure.roles,
+    specialties: structure.specialties,
+    familyWide: structure.familyWide,
+    structureProblems: structure.problems,
+    layout: structure.layout,
     anchors: [...headingAnchors(blocks.headings), ...htmlAnchors],
     openAnchors: shortcodes.some((s) => OPEN_ANCHOR_SHORTCODES.has(s.name)),
     comments,
@@ -250,6 +273,9 @@ function emptyModel(uri: string, version: number, text: string, reason: string):
     placeholders: [],
     grades: [],
     levels: [],
+    specialties: [],
+    familyWide: [],
+    structureProblems: [],
     layout: 'other',
     anchors: [],
     openAnchors: false,

@@ -57,6 +57,8 @@ export interface Section {
   readonly kind: SectionKind | undefined;
   /** A second kind for combined headings such as "Responsibilities and Requirements". */
   readonly alsoKind: SectionKind | undefined;
+  /** A grade section titled otherwise than "<Level> Job Grade". */
+  readonly gradeVariant: boolean;
   /** What stands before the standard title: "Senior Backend Engineer" in "Senior Backend Engineer Job Grade". */
   readonly prefix: string;
   readonly prefixRange: Range | undefined;
@@ -94,6 +96,8 @@ function combinedFirst(prefix: string): string | undefined {
 }
 
 interface Classified {
+  /** A grade section titled otherwise than "Job Grade" ("Grade Level", "Job Grade 8"). */
+  gradeVariant?: boolean;
   kind: SectionKind | undefined;
   alsoKind: SectionKind | undefined;
   prefix: string;
@@ -115,10 +119,20 @@ export function classifyHeading(text: string, hasChildren: boolean): Classified 
         const other = TITLES.find((o) => o.words === first);
         if (other) return { kind, alsoKind: other.kind, prefix: '', misspelling: undefined };
       }
-      return { kind, alsoKind: undefined, prefix, misspelling: undefined };
+      const variant = kind === 'job-grade' && !/\bjob grade$/.test(lower);
+      return { kind, alsoKind: undefined, prefix, misspelling: undefined, gradeVariant: variant };
     }
   }
+  const variant = gradeVariant(clean);
+  if (variant !== undefined) return { kind: 'job-grade', alsoKind: undefined, prefix: variant, misspelling: undefined, gradeVariant: true };
   return { kind: undefined, alsoKind: undefined, prefix: '', misspelling: findMisspelling(text) };
+}
+
+/** "Grade Level", "Job Grade 8", "Senior Analyst Grade": a grade section under another name. The prefix, or undefined. */
+function gradeVariant(clean: string): string | undefined {
+  const m = /^(.*?)[\s,:;|–—-]*\b(?:job\s+)?grades?(?:\s+levels?)?\s*[-:–—]?\s*(?:#?\s*\d{1,2})?$/i.exec(clean);
+  if (!m || /\bjob\s+grade$/i.test(clean)) return undefined;
+  return trimSeparators(m[1] ?? '');
 }
 
 function findMisspelling(text: string): Classified['misspelling'] {
@@ -161,6 +175,7 @@ export function buildSections(headings: readonly Heading[], lineCount: number): 
     endLine: lineCount,
     kind: undefined,
     alsoKind: undefined,
+    gradeVariant: false,
     prefix: '',
     prefixRange: undefined,
     misspelling: undefined,
@@ -186,6 +201,7 @@ export function buildSections(headings: readonly Heading[], lineCount: number): 
       endLine: lineCount,
       kind: c.kind,
       alsoKind: c.alsoKind,
+      gradeVariant: c.gradeVariant === true,
       prefix: c.prefix,
       prefixRange: prefixRange(h, c.prefix),
       misspelling: c.misspelling

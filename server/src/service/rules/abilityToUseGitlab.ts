@@ -1,6 +1,7 @@
 import type { JobFamilyModel } from '../model/model';
-import type { Section } from '../model/sections';
-import { insertLines, sectionText, sectionsOfKind } from './helpers';
+import type { Level } from '../model/roles';
+import { effectiveKind, type Section } from '../model/sections';
+import { insertLines, sectionText } from './helpers';
 import type { Rule } from './types';
 
 const ABILITY = /\b(?:ability|able) to use gitlab\b/i;
@@ -18,13 +19,21 @@ export const abilityToUseGitlab: Rule = {
     tags: ['ci', 'content'],
     fixable: true,
     docs: `The handbook CI requires "every role must have \`Ability to use GitLab\` as a bullet point"
-under Requirements. The finding is reported once per family, when none of its Requirements
-sections says it (in a split family, any of its files may). Put it in the family-wide
-\`## Requirements\` so it covers every level; in a Template 2 family repeat it in each role,
-as the template does.
+under Requirements. A role is covered by its own Requirements, or by family-wide
+Requirements that apply to every level: the \`## Requirements\` before the levels of a
+Template 1 page, or the \`_index.md\` of a split family.
 
-The fix adds \`- Ability to use GitLab\` as the first bullet of the family-wide Requirements
-list (or of the first Requirements section).
+- When the page has family-wide Requirements without it, that is reported once, there:
+  adding it there covers every level.
+- Otherwise each role that does not say it is reported at its own Requirements (a Template 2
+  page repeats it in each role, as the template does).
+
+Requirements that extend another level's ("Extends the Senior Tax Analyst requirements", the
+guide's own advice) are covered when that level's are; extending a level of another page is
+taken as covered, since that page says it or not.
+
+The fix adds \`- Ability to use GitLab\` as the first bullet of that Requirements list (safe:
+the sentence is the one the CI asks for).
 
 Bad:
 
@@ -45,20 +54,69 @@ Good:
   },
   check(ctx) {
     const { model, family } = ctx;
-    if (!family.checksFamily) return;
-    const all = family.members.flatMap((m) => sectionsOfKind(m, 'requirements').map((s) => ({ m, s })));
-    if (!all.length) return; // JF012 reports the missing section
-    if (all.some(({ m, s }) => hasAbility(m, s))) return;
-    const mine = sectionsOfKind(model, 'requirements');
-    const inLevel = (s: Section): boolean => model.levels.some((l) => l.section && s.startLine > l.section.startLine && s.endLine <= l.section.endLine);
-    const target = mine.find((s) => !inLevel(s)) ?? mine[0];
-    ctx.report({
-      range: target?.heading?.textRange ?? model.titleRange,
-      message: 'No Requirements section says "Ability to use GitLab", which the handbook CI requires for every role: add it as a bullet.',
-      fix: target ? { kind: 'safe', title: 'Add "- Ability to use GitLab"', edits: [abilityEdit(model, target)] } : undefined,
-    });
+    if (model.layout === 'expertise' || family.role === 'landing' || family.role === 'unknown') return;
+    const isRequirements = (x: Section): boolean => effectiveKind(x) === 'requirements' || x.alsoKind === 'requirements';
+    // What applies to every role: this page's family-wide Requirements, and for a level file its _index.md's.
+    const familyWide = model.familyWide.filter(isRequirements);
+    const index = family.role === 'level' ? family.members[0] : undefined;
+    const indexWide = index && index !== model ? index.familyWide.filter(isRequirements) : [];
+    if (familyWide.some((x) => hasAbility(model, x)) || indexWide.some((x) => index !== undefined && hasAbility(index, x))) return;
+    const roles = model.levels.filter((r) => r.kind !== 'page' || model.layout === 'single-role');
+    const ownRequirements = (r: Level): Section[] => r.parts.filter(isRequirements);
+    const uncovered = roles.filter((r) => !covered(model, r, roles, ownRequirements, new Set()));
+    // With no roles yet, the family-wide Requirements are where every future level is covered.
+    if (!uncovered.length && (roles.length || !familyWide.length)) return;
+    // No Requirements anywhere in the family: JF012 says that.
+    if (!familyWide.length && !indexWide.length && family.members.every((m) => !m.sections.some(isRequirements))) return;
+    // On a single-role page or a split family's level file, the page's Requirements are the role's own.
+    const pageIsRole = model.layout === 'single-role' || family.role === 'level';
+    const target = pageIsRole ? undefined : familyWide[0];
+    if (target?.heading) {
+      // One place covers every role: say it once, there.
+      ctx.report({
+        range: target.heading.textRange,
+        message: `The family-wide Requirements do not say "Ability to use GitLab"${uncovered.length === roles.length ? '' : `, and ${uncovered.length} of the ${roles.length} roles do not either`}: the handbook CI requires it for every role. Add it here as a bullet.`,
+        fix: { kind: 'safe', title: 'Add "- Ability to use GitLab"', edits: [abilityEdit(model, target)] },
+      });
+      return;
+    }
+    for (const r of uncovered) {
+      const own = ownRequirements(r)[0] ?? (pageIsRole ? familyWide[0] : undefined);
+      ctx.report({
+        range: own?.heading?.textRange ?? r.titleRange,
+        message: own
+          ? `The Requirements of "${r.title}" do not say "Ability to use GitLab", which the handbook CI requires for every role: add it as a bullet.`
+          : `"${r.title}" has no Requirements, so nothing says "Ability to use GitLab", which the handbook CI requires for every role: add its Requirements with that bullet.`,
+        fix: own ? { kind: 'safe', title: 'Add "- Ability to use GitLab"', edits: [abilityEdit(model, own)] } : undefined,
+      });
+    }
   },
 };
+
+const EXTENDS = /\b(?:extends?|in addition to|builds? on|on top of|everything in)\b/i;
+
+/**
+ * A role's Requirements cover it when they say it, or when they extend another role's that do:
+ * the guide's own advice is to write "Extends the <lower level> requirements" instead of repeating
+ * them. Extending a role on another page cannot be checked from here, so it counts as covered.
+ */
+function covered(model: JobFamilyModel, r: Level, roles: readonly Level[], own: (r: Level) => Section[], seen: Set<Level>): boolean {
+  const reqs = own(r);
+  if (reqs.some((x) => hasAbility(model, x))) return true;
+  if (seen.has(r)) return false;
+  seen.add(r);
+  for (const x of reqs) {
+    const text = sectionText(model, x);
+    if (!EXTENDS.test(text)) continue;
+    if (model.links.some((l) => l.line >= x.bodyStartLine && l.line < x.endLine && (l.kind === 'job-family' || l.kind === 'handbook') && l.path)) return true;
+    const lower = text.toLowerCase();
+    const named = roles.filter((o) => o !== r && lower.includes(o.title.replace(/\s*\(intermediate\)\s*$/i, '').toLowerCase()));
+    const lowerLevel = roles.slice(0, roles.indexOf(r)).reverse().find((o) => o.ladder === r.ladder);
+    const sources = named.length ? named : lowerLevel ? [lowerLevel] : [];
+    if (sources.some((o) => covered(model, o, roles, own, seen))) return true;
+  }
+  return false;
+}
 
 function abilityEdit(model: JobFamilyModel, s: Section) {
   const end = s.children[0]?.startLine ?? s.endLine;

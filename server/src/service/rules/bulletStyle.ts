@@ -1,3 +1,4 @@
+import type { ListItem } from '../model/blocks';
 import type { Rule } from './types';
 
 export const bulletStyle: Rule = {
@@ -10,15 +11,23 @@ export const bulletStyle: Rule = {
     fixable: true,
     docs: `The templates and nearly every job family use \`-\` for bullets; \`*\` and \`+\` render the
 same but make pages inconsistent and diffs noisy when someone normalises them later.
-The fix changes the marker.`,
+One finding per list; the fix changes every marker of the list.`,
   },
   check(ctx) {
+    // One finding per list, with one fix for all its markers: a list written with `*` is one choice.
+    const byList = new Map<number, ListItem[]>();
     for (const li of ctx.model.listItems) {
       if (li.ordered || li.marker === '-') continue;
+      const run = byList.get(li.list);
+      if (run) run.push(li);
+      else byList.set(li.list, [li]);
+    }
+    for (const run of byList.values()) {
+      const first = run[0]!;
       ctx.report({
-        range: li.markerRange,
-        message: `Bullet marker \`${li.marker}\`: use \`-\` as the templates do.`,
-        fix: { kind: 'safe', title: 'Use `-`', edits: [{ range: li.markerRange, newText: '-' }] },
+        range: first.markerRange,
+        message: run.length === 1 ? `Bullet marker \`${first.marker}\`: use \`-\` as the templates do.` : `This list uses \`${first.marker}\` for its ${run.length} bullets: use \`-\` as the templates do.`,
+        fix: { kind: 'safe', title: 'Use `-`', edits: run.map((li) => ({ range: li.markerRange, newText: '-' })) },
       });
     }
   },

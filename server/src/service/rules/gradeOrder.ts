@@ -1,4 +1,4 @@
-import type { Level } from '../model/levels';
+import type { Level } from '../model/roles';
 import type { Rule } from './types';
 
 export const gradeOrder: Rule = {
@@ -16,21 +16,28 @@ own. A level is on the management track when its title says so: "Manager, X", "S
 Manager", Director, VP, Head of, Chief; "X Manager" names a function, not a people
 manager.
 
+Only roles of one ladder are compared: the levels under one \`## Levels\`, or the \`##\`
+roles of a Template 2 page that share their name but for the level words ("Account
+Executive" and "Senior Account Executive"). Unrelated roles of a Template 2 page are units
+of their own and may come in any order.
+
 Bad: Senior (grade 7) listed before Intermediate (grade 6).`,
   },
   check(ctx) {
-    const highest = new Map<Level['track'], Level>();
+    // Each ladder and track on its own: the roles of a Template 2 page are not one ladder.
+    const highest = new Map<string, Level>();
     for (const level of ctx.model.levels) {
       const grade = level.grade?.grade;
-      if (grade === undefined || !level.section) continue;
-      const prev = highest.get(level.track);
+      if (grade === undefined || level.kind === 'page') continue;
+      const key = `${level.ladder}:${level.track}`;
+      const prev = highest.get(key);
       if (prev && prev.grade!.grade! > grade) {
         ctx.report({
           range: level.grade!.numberRange ?? level.grade!.range,
           message: `"${level.title}" (grade ${grade}) comes after "${prev.title}" (grade ${prev.grade!.grade}): list the ${level.track === 'management' ? 'management' : 'individual-contributor'} levels in ascending order.`,
         });
       } else if (!prev || grade > prev.grade!.grade!) {
-        highest.set(level.track, level);
+        highest.set(key, level);
       }
     }
   },

@@ -1,5 +1,5 @@
 import { editDistance } from '../util/distance';
-import { namesMatch, spellingOnlyDifference, words } from './levelWords';
+import { namesMatch, spellingOnlyDifference, words } from '../model/names';
 import type { Rule } from './types';
 
 const GENERIC = /\b(?:level|role|position|this|person|team members?|individual|job|division|department)\b|\{add\b/i;
@@ -23,8 +23,12 @@ Team" matches "Red Team Manager" and "Senior Fullstack Engineer" matches "Senior
 Engineer, Technical Writing". "(Intermediate)" is ignored. The fix writes the level's name.`,
   },
   check(ctx) {
+    // When the sections and the sentence agree on a name the heading lacks, JF044 says so once.
+    const disagree = new Map(ctx.model.structureProblems.filter((p) => p.kind === 'names-disagree').map((p) => [p.role, p.explains[0]?.prefix ?? '']));
     for (const level of ctx.model.levels) {
       const subject = level.grade?.subject;
+      const sectionsName = disagree.get(level);
+      if (subject && sectionsName && namesMatch(subject.text, sectionsName)) continue;
       if (!subject || GENERIC.test(subject.text) || GENERIC.test(level.title) || /^role$/i.test(level.title.trim())) continue;
       if (!words(subject.text).size || !words(level.title).size || namesMatch(subject.text, level.title)) continue;
       const name = level.title.replace(/\s*\(Intermediate\)\s*$/i, '');

@@ -15,6 +15,7 @@ import { frontMatterSpacing } from './frontMatterSpacing';
 import { genderCodedLanguage } from './genderCodedLanguage';
 import { genderedPronoun } from './genderedPronoun';
 import { gradeExists } from './gradeExists';
+import { gradeHeading } from './gradeHeading';
 import { gradeLink } from './gradeLink';
 import { gradeOrder } from './gradeOrder';
 import { gradeSentenceLevel } from './gradeSentenceLevel';
@@ -24,8 +25,10 @@ import { layoutObsolete } from './layoutObsolete';
 import { legacyUrl } from './legacyUrl';
 import { levelGradeMissing } from './levelGradeMissing';
 import { levelHeadingMatch } from './levelHeadingMatch';
+import { levelStructure } from './levelStructure';
 import { locationRequirement } from './locationRequirement';
 import { malformedLink } from './malformedLink';
+import { misusedTerm } from './misusedTerm';
 import { noH1 } from './noH1';
 import { notCheckable } from './notCheckable';
 import { performanceIndicatorCount } from './performanceIndicatorCount';
@@ -86,6 +89,9 @@ export const RULES: readonly Rule[] = [
   finalNewline,
   blankLines,
   bulletStyle,
+  misusedTerm,
+  levelStructure,
+  gradeHeading,
 ];
 
 export function findRule(codeOrAlias: string): Rule | undefined {

@@ -1,55 +1,51 @@
-import { effectiveKind, type Section } from '../model/sections';
-import { insertAt, insertLines } from './helpers';
-import { subset, words } from './levelWords';
+import { insertLines } from './helpers';
 import type { Rule } from './types';
 
 export const levelGradeMissing: Rule = {
   meta: {
     id: 'JF023',
     alias: 'level-grade-missing',
-    description: 'Every level states its job grade.',
+    description: 'Every level and role states its job grade.',
     severity: 'warning',
     tags: ['grades', 'structure'],
     fixable: true,
     docs: `The handbook CI requires a job grade, and a level without one cannot be hired for or
-compared. Each level needs its \`<Level> Job Grade\` subsection with the grade sentence.
-The fix inserts one after the level's introduction, with the grade the table gives the
-level's title (Senior → 7, Staff → 8, …) or \`#\` to fill in.`,
+compared. Each level of a Template 1 page needs its \`<Level> Job Grade\` subsection with the
+grade sentence; each role of a Template 2 page its \`### Job Grade\`. The message says what is
+missing where: the whole section, or only the sentence in a Job Grade section that is there.
+
+The fix (a suggestion: it writes a grade the author must confirm) inserts the section or the
+sentence with the grade the table gives the level's title (Senior → 7, Staff → 8, …) or \`#\`
+to fill in. A level whose sections sit at the wrong depth is reported by JF044 instead.`,
   },
   check(ctx) {
     const { model, grades } = ctx;
+    if (model.layout === 'expertise') return;
+    const explained = new Set(model.structureProblems.filter((p) => p.kind === 'part-depth').map((p) => p.role));
     for (const level of model.levels) {
-      if (!level.section || level.grades.length) continue;
-      const s = level.section;
-      const misplaced = misplacedGradeHeading(level.title, s);
-      if (misplaced?.heading) {
-        const h = misplaced.heading;
-        const hashes = model.lines.line(h.line).indexOf('#');
+      if (level.kind === 'page' || level.grades.length || explained.has(level)) continue;
+      const grade = grades.gradeForTitle(level.title);
+      const sentence = `The ${level.title} is a [grade ${grade ?? '#'}](${grades.link()}).`;
+      const gradeSection = level.subsections.get('job-grade');
+      if (gradeSection?.heading) {
         ctx.report({
-          range: h.textRange,
-          message: `"${h.text}" is at the same depth as its level "${level.title}", so the level has no grade of its own: make it a ${'#'.repeat(s.depth + 1)} heading.`,
-          fix: hashes >= 0 ? { kind: 'safe', title: `Make it a ${'#'.repeat(s.depth + 1)} heading`, edits: [insertAt(h.line, hashes, '#')] } : undefined,
+          range: gradeSection.heading.textRange,
+          message: `"${gradeSection.heading.text}" has no grade sentence yet: write "${sentence.replace(/\]\(.*\)/, ']')}" with the grade linked to the grade table.`,
+          fix: { kind: 'suggestion', title: 'Write the grade sentence', edits: [insertLines(model, gradeSection.bodyStartLine, ['', sentence])] },
         });
         continue;
       }
+      const s = level.section;
+      if (!s) continue;
       const at = s.children[0]?.startLine ?? s.endLine;
       const depth = '#'.repeat(Math.min(6, s.depth + 1));
-      const grade = grades.gradeForTitle(level.title);
-      const lines = [`${depth} ${level.title} Job Grade`, '', `The ${level.title} is a [grade ${grade ?? '#'}](${grades.link()}).`, ''];
+      const lines = [`${depth} ${level.kind === 'role' ? '' : `${level.title} `}Job Grade`, '', sentence, ''];
       const before = model.lines.line(at - 1).trim() === '' ? lines : ['', ...lines];
       ctx.report({
         range: level.titleRange,
-        message: `"${level.title}" has no job grade: add a "${level.title} Job Grade" section with its grade sentence.`,
+        message: `"${level.title}" has no job grade: add ${level.kind === 'role' ? 'a "Job Grade"' : `a "${level.title} Job Grade"`} section with its grade sentence.`,
         fix: { kind: 'suggestion', title: 'Add a Job Grade section', edits: [insertLines(model, at, before)] },
       });
     }
   },
 };
-
-/** A "<Level> Job Grade" heading written as the level's next sibling instead of its child. */
-function misplacedGradeHeading(title: string, level: Section): Section | undefined {
-  const siblings = level.parent?.children ?? [];
-  const next = siblings[siblings.indexOf(level) + 1];
-  if (!next || effectiveKind(next) !== 'job-grade' || !next.prefix) return undefined;
-  return subset(words(next.prefix), words(title)) ? next : undefined;
-}

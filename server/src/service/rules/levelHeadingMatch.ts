@@ -1,5 +1,5 @@
 import { editDistance } from '../util/distance';
-import { namesMatch, spellingOnlyDifference } from './levelWords';
+import { namesMatch, spellingOnlyDifference } from '../model/names';
 import type { Rule } from './types';
 
 export const levelHeadingMatch: Rule = {
@@ -28,21 +28,22 @@ Bad:
 \`\`\``,
   },
   check(ctx) {
+    const explained = new Set(ctx.model.structureProblems.flatMap((p) => p.explains));
     for (const level of ctx.model.levels) {
-      if (!level.section || /^role$/i.test(level.title.trim())) continue;
-      for (const child of level.section.children) {
-        if (!child.prefix || !child.prefixRange || namesMatch(child.prefix, level.title)) continue;
-        if (spellingOnlyDifference(child.prefix, level.title, editDistance)) {
+      if (!level.section || level.headingless || /^role$/i.test(level.title.trim())) continue;
+      for (const part of level.parts) {
+        if (!part.prefix || !part.prefixRange || explained.has(part) || namesMatch(part.prefix, level.title)) continue;
+        if (spellingOnlyDifference(part.prefix, level.title, editDistance)) {
           ctx.report({
-            range: child.prefixRange,
-            message: `"${child.prefix}" is spelled differently from its level "${level.title}": make the two the same.`,
+            range: part.prefixRange,
+            message: `"${part.prefix}" is spelled differently from its level "${level.title}": make the two the same.`,
           });
           continue;
         }
         ctx.report({
-          range: child.prefixRange,
-          message: `"${child.heading!.text}" sits under the level "${level.title}": rename it to "${level.title} ${child.heading!.text.slice(child.prefix.length).trim()}".`,
-          fix: { kind: 'suggestion', title: `Use the level name "${level.title}"`, edits: [{ range: child.prefixRange, newText: level.title }] },
+          range: part.prefixRange,
+          message: `"${part.heading!.text}" sits under the level "${level.title}": rename it to "${level.title} ${part.heading!.text.slice(part.prefix.length).trim()}".`,
+          fix: { kind: 'suggestion', title: `Use the level name "${level.title}"`, edits: [{ range: part.prefixRange, newText: level.title }] },
         });
       }
     }

@@ -5,7 +5,7 @@ export const performanceIndicatorCount: Rule = {
   meta: {
     id: 'JF026',
     alias: 'performance-indicator-count',
-    description: 'A Performance Indicators section lists three to five indicators.',
+    description: 'A Performance Indicators section lists three to five indicators, as a list.',
     severity: 'warning',
     tags: ['content'],
     fixable: false,
@@ -20,9 +20,18 @@ not counted.`,
       if (effectiveKind(s) !== 'performance-indicators' || !s.heading) continue;
       const end = s.children[0]?.startLine ?? s.endLine;
       const items = model.listItems.filter((li) => li.line >= s.bodyStartLine && li.line < end);
+      if (!items.length) {
+        // Sub-sections hold the indicators, a shortcode writes them, or the section is empty (JF016).
+        if (s.children.length || model.shortcodes.some((c) => c.range.start.line >= s.bodyStartLine && c.range.start.line < end)) continue;
+        let content = false;
+        for (let n = s.bodyStartLine; n < end && !content; n++) content = model.lines.line(n).replace(/<!--.*?-->/g, '').trim() !== '';
+        if (!content) continue;
+        ctx.report({ range: s.heading.textRange, message: `"${s.heading.text}" has no list of indicators: list three to five, each linked to its definition.` });
+        continue;
+      }
       const depth = Math.min(...items.map((i) => i.depth));
       const count = items.filter((i) => i.depth === depth).length;
-      if (count === 0 || (count >= 3 && count <= 5)) continue;
+      if (count >= 3 && count <= 5) continue;
       ctx.report({
         range: s.heading.textRange,
         message: `"${s.heading.text}" lists ${count} indicator${count === 1 ? '' : 's'}: the guide asks for three to five.`,

@@ -16,13 +16,15 @@ A level of a split family may say it in its own file or in the family's \`_index
   },
   check(ctx) {
     const { model, family } = ctx;
+    if (model.layout === 'expertise') return;
     for (const level of model.levels) {
-      const from = level.section ? level.section.startLine : model.bodyStartLine;
-      const to = level.section ? level.section.endLine : model.lines.lineCount;
+      if (level.headingless) continue;
+      const from = level.kind === 'page' ? model.bodyStartLine : level.startLine;
+      const to = level.kind === 'page' ? model.lines.lineCount : level.endLine;
       let found = false;
       for (let n = from; n < to && !found; n++) found = REPORTS.test(model.lines.line(n));
       if (found) continue;
-      if (!level.section && family.role === 'level' && family.members.some((m) => m !== model && m.prose.some((p) => REPORTS.test(p.text)))) continue;
+      if (level.kind === 'page' && family.role === 'level' && family.members.some((m) => m !== model && m.prose.some((p) => REPORTS.test(p.text)))) continue;
       ctx.report({ range: level.titleRange, message: `"${level.title}" does not say whom it reports to: add "The ${level.title} reports to the …".` });
     }
   },

@@ -50,7 +50,8 @@ The fix inserts the section, from the standard snippets, where the template puts
   },
   check(ctx) {
     const { model, family } = ctx;
-    if (!family.checksFamily) return;
+    // An expertise is free-form, not a hired role; an unclosed front matter hides the whole page (JF002).
+    if (!family.checksFamily || model.layout === 'expertise' || (model.frontMatter && model.frontMatter.closeLine === undefined)) return;
     const missing = REQUIRED.filter((k) => !familyHas(family.members, k));
     for (const kind of missing) {
       const title = standardSection(kind).title;

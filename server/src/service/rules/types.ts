@@ -3,6 +3,7 @@ import type { GradeTable } from '../grades/gradeTable';
 import type { HandbookLinks } from '../handbook/links';
 import type { Family } from '../family';
 import type { JobFamilyModel } from '../model/model';
+import type { MisusedTerm } from '../model/terms';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -54,6 +55,8 @@ export interface RuleContext {
   readonly grades: GradeTable;
   /** Present when a handbook checkout is open; link rules stay silent without it. */
   readonly handbook: HandbookLinks | undefined;
+  /** The handbook's misused-terms list, when the checkout has one. */
+  readonly terms: readonly MisusedTerm[];
   readonly severity: Severity;
   report(finding: Finding): void;
 }

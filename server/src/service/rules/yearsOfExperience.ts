@@ -1,5 +1,5 @@
 import { range } from '../model/lines';
-import type { Level } from '../model/levels';
+import type { Level } from '../model/roles';
 import type { Rule } from './types';
 
 const NUMBER = '(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)';

@@ -1,0 +1,36 @@
+import type { Rule } from './types';
+
+export const levelStructure: Rule = {
+  meta: {
+    id: 'JF044',
+    alias: 'level-structure',
+    description: 'Every level has its own heading, one level above its Job Grade, Responsibilities and Requirements, and they name the same role.',
+    severity: 'warning',
+    tags: ['structure'],
+    fixable: true,
+    docs: `A level is a heading (\`### Senior Backend Engineer\` under \`## Levels\`) with its own
+sections one level below it (\`#### Senior Backend Engineer Job Grade\`, \`… Responsibilities\`,
+\`… Requirements\`). When that shape breaks, one finding says what broke, at the place to fix,
+instead of one finding per section:
+
+- **A missing level heading**: \`#### Principal … Job Grade\` after \`### Staff …\` already has
+  its Job Grade (the Principal level has no heading), or \`### Lead … Job Grade\` written where
+  the level heading should be. The fix (a suggestion) adds the heading with the name the
+  sections use.
+- **Sections at the level's own depth**: \`### X Job Grade\` right after \`### X\` makes the
+  Job Grade a sibling, not part of the level. The fix adds the missing \`#\` (safe).
+- **A heading and its sections that name another role**: \`### Content Writer\` whose sections
+  are all \`Content Marketing Associate …\`. Which name is right is the author's call, so
+  there is no fix.`,
+  },
+  check(ctx) {
+    if (ctx.model.layout === 'expertise') return;
+    for (const p of ctx.model.structureProblems) {
+      ctx.report({
+        range: p.range,
+        message: p.message,
+        fix: p.fix ? { kind: p.kind === 'part-depth' ? 'safe' : 'suggestion', title: p.fix.title, edits: p.fix.edits } : undefined,
+      });
+    }
+  },
+};

@@ -1,0 +1,71 @@
+import { range } from '../model/lines';
+import type { MisusedTerm } from '../model/terms';
+import type { Rule } from './types';
+
+/** One pattern for the whole list, so each line is read once. */
+const patterns = new WeakMap<readonly MisusedTerm[], { re: RegExp; byTerm: Map<string, MisusedTerm> }>();
+
+function patternOf(terms: readonly MisusedTerm[]): { re: RegExp; byTerm: Map<string, MisusedTerm> } | undefined {
+  if (!terms.length) return undefined;
+  let hit = patterns.get(terms);
+  if (!hit) {
+    const byTerm = new Map(terms.map((t) => [t.term.toLowerCase(), t]));
+    // Longest first, so "Functional group leader" wins over "Functional group".
+    const alternatives = [...byTerm.keys()].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+    hit = { re: new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_-])`, 'giu'), byTerm };
+    patterns.set(terms, hit);
+  }
+  return hit;
+}
+
+export const misusedTerm: Rule = {
+  meta: {
+    id: 'JF043',
+    alias: 'misused-term',
+    description: 'The page avoids the terms of the handbook\'s misused-terms list.',
+    severity: 'warning',
+    tags: ['language'],
+    fixable: true,
+    docs: `The handbook keeps a list of terms to avoid and what to use instead
+(\`data/misused_terms.yml\` in the handbook checkout), part of the inclusive-language check job
+families are held to. The rule reads that list from the open checkout, so it follows the
+handbook as the list changes; without a checkout it is silent.
+
+The list mixes language that is wrong wherever it appears ("whitelist", "grandfathered",
+"hi guys") with house-style words whose misuse depends on what they refer to ("community",
+"documentation", "training", "international"). From the words alone a page cannot be judged
+on the second kind, so those are not reported; some are reported as advice (info). Which is
+which is data: \`server/src/service/data/misused-terms-policy.json\`. Entries of the list
+that describe a use rather than name a word ("CE to reference …") are not matched.
+
+The quick fix (a suggestion) puts in the list's first alternative.
+
+Bad: \`Maintains the whitelist of approved vendors.\``,
+  },
+  check(ctx) {
+    const p = patternOf(ctx.terms);
+    if (!p) return;
+    for (const line of ctx.model.prose) {
+      p.re.lastIndex = 0;
+      for (const m of line.text.matchAll(p.re)) {
+        const term = p.byTerm.get(m[0].toLowerCase().replace(/\s+/g, ' '));
+        if (!term) continue;
+        const r = range(line.line, line.col + m.index, line.line, line.col + m.index + m[0].length);
+        const alternative = term.useInstead.find((u) => u.length <= 40 && !/[[\]()/]/.test(u));
+        const instead = term.useInstead.length ? `: use ${term.useInstead.slice(0, 3).map((u) => `"${u.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')}"`).join(' or ')} instead` : '';
+        ctx.report({
+          range: r,
+          message: `"${m[0]}" is on the handbook's list of misused terms${instead}.`,
+          severity: term.severity === 'info' ? 'info' : undefined,
+          fix: alternative ? { kind: 'suggestion', title: `Use "${alternative}"`, edits: [{ range: r, newText: matchCase(m[0], alternative) }] } : undefined,
+        });
+      }
+    }
+  },
+};
+
+function matchCase(written: string, replacement: string): string {
+  const first = written[0];
+  if (first && first === first.toLowerCase()) return replacement[0]!.toLowerCase() + replacement.slice(1);
+  return replacement[0]!.toUpperCase() + replacement.slice(1);
+}
