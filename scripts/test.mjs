@@ -44,6 +44,13 @@ function testFiles(dir) {
   return out.sort();
 }
 
+// The VS Code build lives in .vscode-test (not in package.json: it is large and only the tests
+// use it). The grammar suite reads VS Code's Markdown grammar from it and the editor tests run
+// it, so it is installed first, and counted the same way on a first run and on later ones.
+if (want('grammar') || want('editor')) {
+  step('VS Code (code-server) is installed for the grammar and editor tests', () => execFileSync('bash', [path.join(root, 'scripts', 'install-code-server.sh')], { stdio: 'inherit' }));
+}
+
 const suites = ['unit', 'rules', 'corpus', 'lsp', 'cli', 'grammar', 'neovim'].filter(want);
 if (suites.length) {
   process.stdout.write(`\n== mocha: ${suites.join(', ')}\n`);
@@ -67,8 +74,6 @@ if (suites.length) {
 
 if (want('editor')) {
   process.stdout.write('\n== extension tests in VS Code (code-server + Chromium)\n');
-  // The VS Code build lives in .vscode-test (not in package.json: it is large and only the tests use it).
-  step('VS Code (code-server) is installed for the editor tests', () => execFileSync('bash', [path.join(root, 'scripts', 'install-code-server.sh')], { stdio: 'inherit' }));
   const { runEditorTests } = await import('../test/editor/runEditorTests.mjs');
   const r = await runEditorTests();
   passed += r.passed.length;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
@@ -9,7 +9,10 @@ const CODE_SERVER = process.env.CODE_SERVER_DIR ?? path.join(ROOT, '.vscode-test
 const MARKDOWN = path.join(CODE_SERVER, 'node_modules', 'code-server', 'lib', 'vscode', 'extensions', 'markdown-basics', 'syntaxes', 'markdown.tmLanguage.json');
 const INJECTION = path.join(ROOT, 'syntaxes', 'jobfamily.injection.tmLanguage.json');
 
-async function markdownGrammar(): Promise<textmate.IGrammar> {
+async function loadMarkdownGrammar(): Promise<textmate.IGrammar> {
+  if (!existsSync(MARKDOWN)) {
+    throw new Error(`VS Code's Markdown grammar is missing: ${MARKDOWN} (scripts/install-code-server.sh installs it; npm test runs it first)`);
+  }
   const wasm = readFileSync(path.join(ROOT, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
   await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
   const registry = new textmate.Registry({
@@ -25,6 +28,13 @@ async function markdownGrammar(): Promise<textmate.IGrammar> {
   const g = await registry.loadGrammar('text.html.markdown');
   assert.ok(g);
   return g;
+}
+
+let loading: Promise<textmate.IGrammar> | undefined;
+/** Loaded once; when it cannot be loaded, every test that needs it fails (none drops out). */
+function markdownGrammar(): Promise<textmate.IGrammar> {
+  loading ??= loadMarkdownGrammar();
+  return loading;
 }
 
 /** The scopes of the token covering `needle` on the line of `lines` that contains it. */
@@ -43,11 +53,6 @@ function scopesAt(grammar: textmate.IGrammar, lines: string[], needle: string): 
 }
 
 describe('injection grammar (vscode-textmate with VS Code\'s Markdown grammar)', () => {
-  let grammar: textmate.IGrammar;
-  before(async () => {
-    grammar = await markdownGrammar();
-  });
-
   const page = [
     '---',
     'title: "Tax"',
@@ -66,26 +71,31 @@ describe('injection grammar (vscode-textmate with VS Code\'s Markdown grammar)',
     'Write `{add in inline code}` to mark a gap.',
   ];
 
-  it('marks template placeholders', () => {
+  it('marks template placeholders', async () => {
+    const grammar = await markdownGrammar();
     assert.ok(scopesAt(grammar, page, '{add a bulleted').includes('variable.other.placeholder.jobfamily'));
   });
 
-  it('marks grade mentions and their number', () => {
+  it('marks grade mentions and their number', async () => {
+    const grammar = await markdownGrammar();
     assert.ok(scopesAt(grammar, page, 'grade 7').includes('keyword.other.grade.jobfamily'));
     assert.ok(scopesAt(grammar, page, '7]').includes('constant.numeric.grade.jobfamily'));
   });
 
-  it('marks standard section titles inside Markdown headings, keeping the heading scope', () => {
+  it('marks standard section titles inside Markdown headings, keeping the heading scope', async () => {
+    const grammar = await markdownGrammar();
     const scopes = scopesAt(grammar, page, 'Responsibilities');
     assert.ok(scopes.includes('support.type.section.jobfamily'), scopes.join(' '));
     assert.ok(scopes.some((s) => s.startsWith('markup.heading')), scopes.join(' '));
   });
 
-  it('marks Hugo shortcodes', () => {
+  it('marks Hugo shortcodes', async () => {
+    const grammar = await markdownGrammar();
     assert.ok(scopesAt(grammar, page, 'ref "').includes('entity.name.tag.shortcode.jobfamily'));
   });
 
-  it('leaves code blocks and inline code alone', () => {
+  it('leaves code blocks and inline code alone', async () => {
+    const grammar = await markdownGrammar();
     assert.ok(!scopesAt(grammar, page, '{add inside code}').includes('variable.other.placeholder.jobfamily'));
     assert.ok(!scopesAt(grammar, page, '{add in inline code}').includes('variable.other.placeholder.jobfamily'));
   });
