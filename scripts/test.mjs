@@ -1,6 +1,7 @@
 // Runs every test: build and lint, the mocha suites (service, rules, corpus, LSP over
-// stdio, CLI, grammar, Neovim), then the extension tests in a real VS Code. Ends with the
-// line "N passed, N failed"; exits non-zero when anything failed.
+// stdio, CLI, grammar, other editors: the README's setups in Neovim and Emacs), then the
+// extension tests in a real VS Code. Ends with the line "N passed, N failed"; exits non-zero
+// when anything failed. `node scripts/test.mjs unit cli …` runs the named parts only.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -8,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 import Mocha from 'mocha';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const SUITES = ['unit', 'rules', 'corpus', 'lsp', 'cli', 'grammar', 'other-editors'];
 const only = process.argv.slice(2);
+const unknown = only.filter((name) => !['lint', ...SUITES, 'editor'].includes(name));
+if (unknown.length) {
+  process.stderr.write(`unknown test suite ${unknown.join(', ')}: choose from lint ${SUITES.join(' ')} editor\n`);
+  process.exit(2);
+}
 const want = (name) => !only.length || only.includes(name);
 
 let passed = 0;
@@ -51,7 +58,7 @@ if (want('grammar') || want('editor')) {
   step('VS Code (code-server) is installed for the grammar and editor tests', () => execFileSync('bash', [path.join(root, 'scripts', 'install-code-server.sh')], { stdio: 'inherit' }));
 }
 
-const suites = ['unit', 'rules', 'corpus', 'lsp', 'cli', 'grammar', 'neovim'].filter(want);
+const suites = SUITES.filter(want);
 if (suites.length) {
   process.stdout.write(`\n== mocha: ${suites.join(', ')}\n`);
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
