@@ -72,7 +72,7 @@ export function scanInline(line: string, references: ReferenceLookup): ScannedLi
   const comments: RawSpan[] = [];
   const htmlIds: RawSpan[] = [];
   const blank: [number, number][] = [];
-  const ticks = new BacktickRuns(line);
+  const ticks: Ticks = line.includes('`') ? new BacktickRuns(line) : NO_TICKS;
   const brackets = matchBrackets(line, ticks);
 
   let i = 0;
@@ -140,7 +140,7 @@ export function scanInline(line: string, references: ReferenceLookup): ScannedLi
     if (ch === 91 /* [ */ || (ch === 33 /* ! */ && line.charCodeAt(i + 1) === 91)) {
       const image = ch === 33;
       const open = image ? i + 1 : i;
-      const close = brackets[open] ?? -1;
+      const close = brackets.length ? (brackets[open] ?? -1) : -1;
       if (close > 0) {
         const text = line.slice(open + 1, close);
         const after = line.charCodeAt(close + 1);
@@ -168,7 +168,7 @@ export function scanInline(line: string, references: ReferenceLookup): ScannedLi
           }
         }
         if (after === 91 /* [ */) {
-          const refClose = brackets[close + 1] ?? -1;
+          const refClose = brackets.length ? (brackets[close + 1] ?? -1) : -1;
           if (refClose > 0) {
             const label = line.slice(close + 2, refClose) || text;
             const href = references(label);
@@ -231,7 +231,15 @@ function clip(s: string): string {
  * The maximal runs of backticks of a line. A code span opened by a run closes at the next
  * run of the same length, which is found by binary search instead of rescanning the line.
  */
-class BacktickRuns {
+interface Ticks {
+  runFrom(at: number): number;
+  spanEnd(at: number): number;
+}
+
+/** A line without backticks has no code span. */
+const NO_TICKS: Ticks = { runFrom: () => 1, spanEnd: () => -1 };
+
+class BacktickRuns implements Ticks {
   /** End (exclusive) of the maximal run that covers each backtick position. */
   readonly #runEnd = new Map<number, number>();
   readonly #startsByLength = new Map<number, number[]>();
@@ -274,9 +282,11 @@ class BacktickRuns {
 }
 
 /** For each `[`, the `]` that closes it (nesting counted, escapes and code spans skipped); -1 when none. */
-function matchBrackets(line: string, ticks: BacktickRuns): Int32Array {
+const NO_BRACKETS = new Int32Array(0);
+
+function matchBrackets(line: string, ticks: Ticks): Int32Array {
+  if (line.indexOf('[') < 0) return NO_BRACKETS;
   const match = new Int32Array(line.length).fill(-1);
-  if (line.indexOf('[') < 0) return match;
   const stack: number[] = [];
   for (let k = 0; k < line.length; k++) {
     const c = line.charCodeAt(k);

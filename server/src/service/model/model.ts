@@ -168,19 +168,25 @@ export function parseModel(text: string, uri: string, version = 0): JobFamilyMod
     for (const id of scan.htmlIds) {
       htmlAnchors.push({ id: id.text, line: seg.line, range: range(seg.line, seg.col + id.start, seg.line, seg.col + id.end), source: 'html' });
     }
-    const masked = maskCode(seg.text, scan.codeSpans);
-    for (const m of masked.matchAll(ADD)) {
-      placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'add' });
+    // Most lines hold no placeholder: cheap character tests skip the patterns.
+    if (seg.text.includes('{')) {
+      for (const m of maskCode(seg.text, scan.codeSpans).matchAll(ADD)) {
+        placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'add' });
+      }
+      for (const m of scan.prose.matchAll(BRACED)) {
+        if (/^\{add\b/i.test(m[0])) continue;
+        placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'braced' });
+      }
     }
-    for (const m of scan.prose.matchAll(BRACED)) {
-      if (/^\{add\b/i.test(m[0])) continue;
-      placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'braced' });
+    if (scan.prose.includes('Title')) {
+      for (const m of scan.prose.matchAll(TITLE_PLACEHOLDER)) {
+        placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'title' });
+      }
     }
-    for (const m of scan.prose.matchAll(TITLE_PLACEHOLDER)) {
-      placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'title' });
-    }
-    for (const m of scan.prose.matchAll(TBD)) {
-      placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'tbd' });
+    if (scan.prose.includes('TB') || scan.prose.includes('TO')) {
+      for (const m of scan.prose.matchAll(TBD)) {
+        placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'tbd' });
+      }
     }
     prose.push({ line: seg.line, col: seg.col, text: scan.prose, section: at(seg.line), block: seg.block });
   }

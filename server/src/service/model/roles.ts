@@ -168,10 +168,13 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
     const own = s.children.filter((c) => isPart(c) && (c.prefix === '' || namesMatch(c.prefix, s.heading!.text)));
     if (own.some((c) => kindOf(c) === 'responsibilities') && own.some((c) => kindOf(c) === 'requirements') && s.depth <= 3) candidates.push(s);
   }
-  // A role inside another role is a sub-heading of the outer one, not a role of its own.
+  // A heading that groups roles stating grades ("## Analyst, Trust and Safety" over its levels) is a
+  // group, not a role; otherwise a role inside another role is a sub-heading of the outer one.
+  const grouped = candidates.filter((c) => !hasGradeEvidence(c) && candidates.some((d) => d !== c && d.startLine > c.startLine && d.startLine < c.endLine && hasGradeEvidence(d)));
   const outer: Section[] = [];
   let outerEnd = -1;
   for (const s of candidates) {
+    if (grouped.includes(s)) continue;
     if (s.startLine < outerEnd) continue;
     outer.push(s);
     outerEnd = s.endLine;
@@ -249,6 +252,11 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
     });
   }
   roles.sort((a, b) => a.startLine - b.startLine);
+  // Grades stated in a table of the page's roles count as each role's grade.
+  for (let i = 0; i < roles.length; i++) {
+    const fromTable = gradeFromTable(roles[i]!, byLine, page.lineText);
+    if (fromTable) roles[i] = { ...roles[i]!, grade: fromTable, grades: [fromTable] };
+  }
 
   // A level's sections written at the level's own depth: they are not its sections in the page's outline.
   for (const r of roles) {
@@ -324,6 +332,9 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
 /** The line where a role's text ends: at the next role, or where its part of the page ends. */
 function extentEnd(s: Section, next: Section | undefined, sections: readonly Section[], kindOf: (s: Section) => SectionKind | undefined): number {
   let end = next ? Math.min(next.startLine, s.endLine) : s.endLine;
+  // A Specialties or Segment heading inside the role, at any depth, ends what is the role's own.
+  const specialties = sections.find((o) => o.startLine > s.startLine && o.startLine < end && (kindOf(o) === 'specialties' || kindOf(o) === 'segment'));
+  if (specialties) return specialties.startLine;
   if (s.depth === 2) {
     // A `##` role often has its Responsibilities or Requirements written at `##` too: they are still its own.
     for (const o of sections) {
@@ -380,6 +391,21 @@ interface RoleInput {
   readonly grades: readonly GradeMention[];
   readonly ladder: number;
   readonly headingless: boolean;
+}
+
+/**
+ * A role without a grade of its own whose grade a table states: a row that names the role or links
+ * to its heading, with a grade on it ("| [Director](#director) | [Grade 10](…) |").
+ */
+function gradeFromTable(role: Level, grades: readonly GradeMention[], lineText: (n: number) => string): GradeMention | undefined {
+  if (role.grades.length || !role.section) return undefined;
+  const title = role.title.toLowerCase();
+  return grades.find((g) => {
+    const row = lineText(g.line);
+    if (!row.trimStart().startsWith('|')) return false;
+    const lower = row.toLowerCase();
+    return lower.includes(title) || lower.includes(`](#${role.section!.heading!.text.toLowerCase().replace(/[^\p{L}\p{N}_ -]/gu, '').replace(/ /g, '-')})`);
+  });
 }
 
 function makeRole(input: RoleInput, kindOf: (s: Section) => SectionKind | undefined): Level {

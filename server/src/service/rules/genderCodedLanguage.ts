@@ -1,7 +1,7 @@
 import data from '../data/language.json';
+import { wordsOf } from '../model/words';
 import type { Rule } from './types';
 
-const WORD = /[A-Za-z][A-Za-z'-]*/g;
 const ALTERNATIVES = data.masculineAlternatives as Record<string, string>;
 
 /** Stems by their first three letters, so a word is compared with a handful of stems, not all. */
@@ -27,12 +27,11 @@ export interface CodedCounts {
 }
 
 /** Counts coded words in what a reader sees (headings and text; not code, URLs or markup). */
-export function countCodedWords(lines: readonly { text: string }[]): CodedCounts {
+export function countCodedWords(words: readonly { lower: string }[]): CodedCounts {
   const masculine = new Map<string, number>();
   const feminine = new Map<string, number>();
-  for (const p of lines) {
-    for (const m of p.text.matchAll(WORD)) {
-      const w = m[0].toLowerCase();
+  for (const { lower: w } of words) {
+    {
       if (w.length < 3) continue;
       const ms = stemOf(w, MASCULINE);
       if (ms) masculine.set(ms, (masculine.get(ms) ?? 0) + 1);
@@ -66,7 +65,7 @@ alternatives for the common ones. Rewording a few usually restores the balance.`
   check(ctx) {
     const { model, family } = ctx;
     if (family.role === 'landing') return;
-    const { masculine, feminine } = countCodedWords(model.prose);
+    const { masculine, feminine } = countCodedWords(wordsOf(model));
     const m = total(masculine);
     const f = total(feminine);
     if (m <= f) return;

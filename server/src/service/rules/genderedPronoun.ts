@@ -1,8 +1,10 @@
 import data from '../data/language.json';
 import { range } from '../model/lines';
+import { wordsOf } from '../model/words';
 import type { Rule } from './types';
 
 const PAIRS = data.pronounPairs.map((p) => ({ re: new RegExp(p.pattern, 'gi'), replacement: p.replacement }));
+const PRONOUNS = new Set<string>(data.pronouns);
 const SINGLE = new RegExp(`\\b(?:${data.pronouns.join('|')})\\b`, 'gi');
 
 export const genderedPronoun: Rule = {
@@ -23,7 +25,9 @@ Bad: \`The manager supports his or her team.\`
 Good: \`The manager supports their team.\``,
   },
   check(ctx) {
-    for (const p of ctx.model.prose) {
+    // Only the lines that hold a pronoun at all are read closely.
+    const lines = new Set(wordsOf(ctx.model).filter((w) => PRONOUNS.has(w.lower)).map((w) => w.prose));
+    for (const p of lines) {
       const taken: [number, number][] = [];
       for (const { re, replacement } of PAIRS) {
         for (const m of p.text.matchAll(re)) {

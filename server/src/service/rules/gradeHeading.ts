@@ -23,8 +23,9 @@ Bad: \`#### Business Development Representative Grade Level\``,
     const { model } = ctx;
     for (const s of model.sections) {
       if (!s.heading || !s.gradeVariant) continue;
-      // An empty "Job Grades" heading standing for Levels is JF016's.
-      if (!s.children.length && !model.grades.some((g) => g.line >= s.bodyStartLine && g.line < s.endLine)) continue;
+      // An empty "Job Grades" heading standing for Levels is JF016's; a table of several grades is a fine form.
+      const inside = model.grades.filter((g) => g.line >= s.bodyStartLine && g.line < s.endLine).length;
+      if ((!s.children.length && inside === 0) || inside > 1) continue;
       const title = `${s.prefix ? `${s.prefix} ` : ''}${standardSection('job-grade').title}`;
       ctx.report({
         range: s.heading.textRange,

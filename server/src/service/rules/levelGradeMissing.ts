@@ -22,6 +22,9 @@ to fill in. A level whose sections sit at the wrong depth is reported by JF044 i
     const { model, grades } = ctx;
     if (model.layout === 'expertise') return;
     const explained = new Set(model.structureProblems.filter((p) => p.kind === 'part-depth').map((p) => p.role));
+    // With no grade anywhere in the family, the handbook CI fails the page: each missing grade is an error then.
+    const noGradeAtAll = !ctx.family.members.some((m) => m.grades.some((g) => g.grade !== undefined));
+    const severity = noGradeAtAll ? ('error' as const) : undefined;
     for (const level of model.levels) {
       if (level.kind === 'page' || level.grades.length || explained.has(level)) continue;
       const grade = grades.gradeForTitle(level.title);
@@ -31,6 +34,7 @@ to fill in. A level whose sections sit at the wrong depth is reported by JF044 i
         ctx.report({
           range: gradeSection.heading.textRange,
           message: `"${gradeSection.heading.text}" has no grade sentence yet: write "${sentence.replace(/\]\(.*\)/, ']')}" with the grade linked to the grade table.`,
+          severity,
           fix: { kind: 'suggestion', title: 'Write the grade sentence', edits: [insertLines(model, gradeSection.bodyStartLine, ['', sentence])] },
         });
         continue;
@@ -44,6 +48,7 @@ to fill in. A level whose sections sit at the wrong depth is reported by JF044 i
       ctx.report({
         range: level.titleRange,
         message: `"${level.title}" has no job grade: add ${level.kind === 'role' ? 'a "Job Grade"' : `a "${level.title} Job Grade"`} section with its grade sentence.`,
+        severity,
         fix: { kind: 'suggestion', title: 'Add a Job Grade section', edits: [insertLines(model, at, before)] },
       });
     }

@@ -52,7 +52,9 @@ The fix inserts the section, from the standard snippets, where the template puts
     const { model, family } = ctx;
     // An expertise is free-form, not a hired role; an unclosed front matter hides the whole page (JF002).
     if (!family.checksFamily || model.layout === 'expertise' || (model.frontMatter && model.frontMatter.closeLine === undefined)) return;
-    const missing = REQUIRED.filter((k) => !familyHas(family.members, k));
+    // Roles without a grade are reported one by one, where each grade goes (JF023).
+    const hasRoles = model.levels.some((l) => l.kind !== 'page');
+    const missing = REQUIRED.filter((k) => !familyHas(family.members, k) && !(k === 'job-grade' && hasRoles));
     for (const kind of missing) {
       const title = standardSection(kind).title;
       ctx.report({

@@ -1,8 +1,9 @@
 import data from '../data/language.json';
 import { range } from '../model/lines';
+import { PhraseMatcher, wordsOf } from '../model/words';
 import type { Rule } from './types';
 
-const PHRASES = new RegExp(`(?<![\\w'’])(?:${data.vacancyPhrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w'’])`, 'gi');
+const PHRASES = new PhraseMatcher(data.vacancyPhrases);
 
 export const vacancyWording: Rule = {
   meta: {
@@ -24,13 +25,18 @@ Bad: \`You will own the billing process.\`
 Good: \`Owns the billing process.\``,
   },
   check(ctx) {
-    for (const p of ctx.model.prose) {
-      for (const m of p.text.matchAll(PHRASES)) {
-        ctx.report({
-          range: range(p.line, p.col + m.index, p.line, p.col + m.index + m[0].length),
-          message: `"${m[0]}" reads like a job advert: describe what the role does instead.`,
-        });
-      }
+    const words = wordsOf(ctx.model);
+    for (let i = 0; i < words.length; i++) {
+      const hit = PHRASES.at(words, i);
+      if (!hit) continue;
+      const first = words[i]!;
+      const last = words[i + hit.length - 1]!;
+      const line = first.prose.line;
+      ctx.report({
+        range: range(line, first.col, line, last.col + last.text.length),
+        message: `"${first.prose.text.slice(first.col - first.prose.col, last.col - first.prose.col + last.text.length)}" reads like a job advert: describe what the role does instead.`,
+      });
+      i += hit.length - 1;
     }
   },
 };

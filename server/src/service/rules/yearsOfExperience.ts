@@ -30,6 +30,8 @@ Good: \`- Relevant, progressive experience running accounts payable for a growin
   check(ctx) {
     const { model } = ctx;
     for (const p of model.prose) {
+      // The pattern is long; only lines that mention years need it.
+      if (!/year/i.test(p.text)) continue;
       for (const m of p.text.matchAll(YEARS)) {
         const grade = gradeAt(model.levels, p.line);
         const junior = grade !== undefined && grade <= 5;
