@@ -42,6 +42,16 @@ describe('completions', () => {
       assert.ok(!labels(items).includes('grade 13'));
     });
 
+    it('a level between two others gets the grade between theirs first, preselected, even when its title says nothing', async () => {
+      const ladder = ['---', 'title: "Deal Desk"', '---', '', '## Levels', '', '### Deal Desk Analyst', '', '#### Deal Desk Analyst Job Grade', '', `The Deal Desk Analyst is a [grade 6](${G}).`, '', '### Deal Strategist', '', '#### Deal Strategist Job Grade', '', 'The Deal Strategist is a ¦', '', '### Senior Deal Strategist', '', '#### Senior Deal Strategist Job Grade', '', `The Senior Deal Strategist is a [grade 8](${G}).`, ''].join('\n');
+      const items = await at(ladder);
+      const sorted = [...items].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
+      assert.equal(sorted[0]!.label, 'grade 7');
+      assert.equal(sorted[0]!.preselect, true);
+      assert.deepEqual(items.filter((i) => i.preselect).map((i) => i.label), ['grade 7']);
+      assert.ok(items.every((i) => i.label.startsWith('grade ')), 'only grades in a grade context');
+    });
+
     it('inside [grade …] link text: just the number', async () => {
       const items = await at(with_(PAGE, 17, `The X is a [grade ¦](${G}).`));
       assert.equal(newText(first(items)), '7');

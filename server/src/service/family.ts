@@ -29,7 +29,6 @@ export interface Family {
   readonly checksFamily: boolean;
 }
 
-const LEVEL_LAYOUTS = new Set(['single-role', 'other']);
 
 export function standaloneFamily(self: JobFamilyModel): Family {
   const role = self.layout === 'landing' ? 'landing' : maybeSplitPart(self) ? 'unknown' : 'standalone';
@@ -65,7 +64,9 @@ export async function loadFamily(self: JobFamilyModel, sources: FamilySources, t
     if (e.isDirectory || e.name === '_index.md' || !e.name.endsWith('.md')) continue;
     throwIfCancelled(token);
     const m = await read(e.name);
-    if (m && LEVEL_LAYOUTS.has(m.layout)) levels.push(m);
+    // Every job-family page of the folder is part of the family its _index.md describes: level
+    // files, and pages that hold several levels of one track.
+    if (m && m.layout !== 'landing') levels.push(m);
   }
   if (self === index) return { self, role: 'index', members: [index, ...levels], checksFamily: true };
   if (!levels.includes(self)) return { self, role: 'standalone', members: [self], checksFamily: true };

@@ -6,7 +6,7 @@ import { Documents, type DocumentLike } from './documents';
 import { loadFamily, standaloneFamily, type Family, type FamilySources } from './family';
 import { levelInsertion, placeholders, type LevelInsertion } from './features/authoring';
 import { codeActions } from './features/codeActions';
-import { completions } from './features/completions';
+import { completions } from './features/completion';
 import { toDiagnostic } from './features/diagnostics';
 import { runRules, type RuleFinding } from './features/findings';
 import { applyEdits, combineFixes, type FixSelection } from './features/fixes';

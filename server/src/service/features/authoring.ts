@@ -5,7 +5,7 @@ import type { JobFamilyModel } from '../model/model';
 import levelData from '../data/level-titles.json';
 import { snippetNamed, withPlaceholderDefault } from '../snippets';
 import { levelAt } from './context';
-import { roleName } from './completions';
+import { roleName } from '../model/names';
 import { nextGrade } from './levels';
 
 export interface LevelInsertion {

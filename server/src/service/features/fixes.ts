@@ -30,8 +30,11 @@ export function validFix(fix: Fix, model: JobFamilyModel, rule: Rule): boolean {
   const fm = model.frontMatter;
   const frontMatterRule = rule.meta.tags.includes('front-matter');
   const fmEnd = fm ? fm.range.end.line : -1;
+  const codeFrom = model.openFenceFrom ?? Infinity;
   for (const e of fix.edits) {
     if (e.range.start.line <= fmEnd && !frontMatterRule) return false;
+    // After a fence that is never closed, everything is code: an inserted section would vanish into it.
+    if (e.range.end.line > codeFrom) return false;
     for (let n = e.range.start.line; n <= e.range.end.line; n++) if (model.codeLines.has(n)) return false;
   }
   return true;

@@ -1,12 +1,11 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import keyData from '../data/front-matter-keys.json';
-import type { GradeTable } from '../grades/gradeTable';
+import { gradeDoc, type GradeTable } from '../grades/gradeTable';
 import type { HandbookIndex, IndexedPage } from '../handbook/index';
 import { rangeContains } from '../model/lines';
 import type { JobFamilyModel, Link } from '../model/model';
 import { effectiveKind, standardSection } from '../model/sections';
 import { REQUIRED } from '../rules/requiredSection';
-import { gradeDoc } from './completions';
 
 export function hover(model: JobFamilyModel, pos: Position, grades: GradeTable, index: HandbookIndex | undefined): Hover | null {
   const grade = model.grades.find((g) => rangeContains(g.range, pos) && (!g.link || !g.link.anchorRange || !rangeContains(g.link.targetRange, pos)));

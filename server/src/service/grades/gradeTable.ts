@@ -87,3 +87,18 @@ export function isGradeTableData(value: unknown): value is GradeTableData {
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }
+
+/** A grade's rows of the grade table, for hovers and completion details (Markdown). */
+export function gradeDoc(grades: GradeTable, g: number): string {
+  const rows = grades.rows(g);
+  if (!rows.length) return `Grade ${g} is not in the grade table.`;
+  return rows
+    .map(({ table, row }) => {
+      const lines = [`**Grade ${g}**, ${table.name}`];
+      if (row.individual.length) lines.push(`Individual contributor: ${row.individual.join(', ')}`);
+      if (row.management.length) lines.push(`Management: ${row.management.join(', ')}`);
+      // Two trailing spaces: a line break in Markdown, without the spacing of a list.
+      return lines.join('  \n');
+    })
+    .join('\n\n');
+}

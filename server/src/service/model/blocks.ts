@@ -58,6 +58,8 @@ export interface Blocks {
   readonly htmlBlocks: readonly HtmlBlock[];
   /** Lines inside fenced or indented code blocks. */
   readonly codeLines: ReadonlySet<number>;
+  /** First line of a fence that is never closed: everything after it is code. */
+  readonly openFenceFrom: number | undefined;
 }
 
 let parser: ReturnType<typeof MarkdownIt> | undefined;
@@ -104,6 +106,7 @@ export function parseBlocks(index: LineIndex, bodyStartLine: number): Blocks {
   let quoteDepth = 0;
   let rowLine = -1;
   let rowCursor = 0;
+  let openFenceFrom: number | undefined;
 
   const addSegments = (startLine: number, content: string, kind: SegmentBlock): void => {
     const parts = content.split('\n');
@@ -219,6 +222,8 @@ export function parseBlocks(index: LineIndex, bodyStartLine: number): Blocks {
       case 'fence':
       case 'code_block':
         if (tok.map) for (let n = tok.map[0]; n < tok.map[1]; n++) codeLines.add(n);
+        // A fence that runs to the end of the page without its closing marker.
+        if (tok.type === 'fence' && tok.map && tok.map[1] >= index.lineCount && !closesFence(index.line(tok.map[1] - 1), tok.markup)) openFenceFrom = tok.map[0];
         break;
       case 'html_block':
         if (tok.map) {
@@ -229,7 +234,12 @@ export function parseBlocks(index: LineIndex, bodyStartLine: number): Blocks {
         break;
     }
   }
-  return { headings, listItems: listItems.filter(Boolean), segments, htmlBlocks, codeLines };
+  return { headings, listItems: listItems.filter(Boolean), segments, htmlBlocks, codeLines, openFenceFrom };
+}
+
+function closesFence(line: string, markup: string): boolean {
+  const t = line.trim();
+  return t.length >= markup.length && t.startsWith(markup[0]!.repeat(markup.length)) && /^([`~])\1*$/.test(t);
 }
 
 function makeItem(

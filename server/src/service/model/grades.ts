@@ -34,7 +34,7 @@ const BARE = /\b(?:is|are)\s+(?:an?\s+)?(\d{1,2})(?=\s*(?:[.,;]|$))/gi;
 const SUBJECT = /(?:^|[.!?]\s+)[\s*_>]*(?:(?:The|An?)\s+)?((?:\S+\s+){0,11}?\S+)\s+(?:role\s+|position\s+|job\s+)?(?:is|are|will\s+be)\s+(?:(?:an?|at|at\s+an?)\s+)?(?:job\s+)?(?:grade\s+)?\[?$/i;
 
 /** Finds every grade mention on the given lines; `inGradeSection` tells whether bare numbers count. */
-export function findGrades(segments: readonly Segment[], links: readonly Link[], inGradeSection: (line: number) => boolean): GradeMention[] {
+export function findGrades(segments: readonly Segment[], links: readonly Link[], malformed: readonly { readonly range: Range }[], inGradeSection: (line: number) => boolean): GradeMention[] {
   const found: GradeMention[] = [];
   const linksByLine = new Map<number, Link[]>();
   for (const l of links) {
@@ -42,6 +42,9 @@ export function findGrades(segments: readonly Segment[], links: readonly Link[],
     list.push(l);
     linksByLine.set(l.line, list);
   }
+  // A grade inside a malformed link is not unlinked: linking it again would nest links (JF035 reports the link).
+  const malformedByLine = new Map<number, Range[]>();
+  for (const m of malformed) malformedByLine.set(m.range.start.line, [...(malformedByLine.get(m.range.start.line) ?? []), m.range]);
   for (const seg of segments) {
     const lineLinks = linksByLine.get(seg.line) ?? [];
     const onLine: GradeMention[] = [];
@@ -63,7 +66,9 @@ export function findGrades(segments: readonly Segment[], links: readonly Link[],
         subject: subjectBefore(seg, link.range.start.character),
       });
     }
-    const covered = coverage(lineLinks);
+    const inLink = coverage(lineLinks);
+    const broken = malformedByLine.get(seg.line) ?? [];
+    const covered = (col: number): boolean => inLink(col) || broken.some((r) => r.start.character <= col && col < r.end.character);
     const prose = seg.scan.prose;
     for (const m of prose.matchAll(UNLINKED)) {
       const col = seg.col + m.index;

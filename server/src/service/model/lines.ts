@@ -62,11 +62,27 @@ export class LineIndex {
     return range(0, 0, last, this.line(last).length);
   }
 
-  /** The line break the document uses most, for inserted text. */
+  /** The line break the document uses most, for inserted text: \r\n, \n or a lone \r. */
   get eol(): string {
-    const crlf = this.text.indexOf('\r\n');
-    return crlf >= 0 ? '\r\n' : '\n';
+    if (this.#eol === undefined) {
+      let crlf = 0;
+      let lf = 0;
+      let cr = 0;
+      for (let i = 0; i < this.text.length; i++) {
+        const c = this.text.charCodeAt(i);
+        if (c === 13) {
+          if (this.text.charCodeAt(i + 1) === 10) {
+            crlf++;
+            i++;
+          } else cr++;
+        } else if (c === 10) lf++;
+      }
+      this.#eol = crlf > lf && crlf >= cr ? '\r\n' : cr > lf ? '\r' : '\n';
+    }
+    return this.#eol;
   }
+
+  #eol: string | undefined;
 }
 
 export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {

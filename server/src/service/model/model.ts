@@ -99,6 +99,8 @@ export interface JobFamilyModel {
   /** Standard sections that belong to no role or specialty: what applies to every role. */
   readonly familyWide: readonly Section[];
   readonly structureProblems: readonly StructureProblem[];
+  /** Headings that are a level's grade section written under the level's own name (JF045). */
+  readonly gradeAliases: readonly Section[];
   readonly layout: Layout;
   readonly anchors: readonly Anchor[];
   /** Some headings come from shortcodes (an include, data): a missing anchor cannot be known. */
@@ -107,6 +109,8 @@ export interface JobFamilyModel {
   readonly shortcodes: readonly Shortcode[];
   readonly prose: readonly ProseLine[];
   readonly codeLines: ReadonlySet<number>;
+  /** First line of a fence never closed: everything after it is code. */
+  readonly openFenceFrom: number | undefined;
   sectionAt(line: number): Section;
 }
 
@@ -203,7 +207,7 @@ export function parseModel(text: string, uri: string, version = 0): JobFamilyMod
   const title = stringValue(frontMatter, 'title');
   const titleEntry = frontMatter?.entries.find((e) => e.key === 'title');
   const titleRange = titleEntry ? (titleEntry.isBlank ? titleEntry.keyRange : titleEntry.valueRange) : lines.lineRange(0);
-  const grades = findGrades(blocks.segments, links, (line) => {
+  const grades = findGrades(blocks.segments, links, malformedLinks, (line) => {
     const s = at(line);
     return (s.kind ?? s.misspelling?.kind) === 'job-grade';
   });
@@ -231,6 +235,7 @@ export function parseModel(text: string, uri: string, version = 0): JobFamilyMod
     specialties: structure.specialties,
     familyWide: structure.familyWide,
     structureProblems: structure.problems,
+    gradeAliases: structure.gradeAliases,
     layout: structure.layout,
     anchors: [...headingAnchors(blocks.headings), ...htmlAnchors],
     openAnchors: shortcodes.some((s) => OPEN_ANCHOR_SHORTCODES.has(s.name)),
@@ -238,6 +243,7 @@ export function parseModel(text: string, uri: string, version = 0): JobFamilyMod
     shortcodes,
     prose,
     codeLines: blocks.codeLines,
+    openFenceFrom: blocks.openFenceFrom,
     sectionAt: at,
   };
 }
@@ -282,6 +288,7 @@ function emptyModel(uri: string, version: number, text: string, reason: string):
     specialties: [],
     familyWide: [],
     structureProblems: [],
+    gradeAliases: [],
     layout: 'other',
     anchors: [],
     openAnchors: false,
@@ -289,6 +296,7 @@ function emptyModel(uri: string, version: number, text: string, reason: string):
     shortcodes: [],
     prose: [],
     codeLines: new Set(),
+    openFenceFrom: undefined,
     sectionAt: () => root[0]!,
   };
 }

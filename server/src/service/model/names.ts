@@ -1,3 +1,5 @@
+import type { JobFamilyModel } from './model';
+
 /** Word sets for comparing role names ("Manager, Red Team" = "Red Team Manager"). */
 
 const STOP = new Set(['the', 'of', 'a', 'an', 'and', 'for', 'to', 'in', 'on', 'at', 'with', '&']);
@@ -97,4 +99,10 @@ export function spellingOnlyDifference(a: string, b: string, distance: (x: strin
   const missing = [...wa].filter((w) => !wb.has(w));
   const extra = [...wb].filter((w) => !wa.has(w));
   return missing.length > 0 && missing.length === extra.length && missing.every((w) => extra.some((x) => distance(w, x) <= 2));
+}
+
+/** The family's role name from its title: "Backend Engineer" for "Backend Engineer" or "Backend Engineer Roles". */
+export function roleName(model: JobFamilyModel): string {
+  const title = (model.title ?? '').replace(/\{add[^}]*\}?/gi, '').trim();
+  return title.replace(/\s+(?:roles?|job family)$/i, '') || 'Role';
 }

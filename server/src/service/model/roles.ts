@@ -79,6 +79,8 @@ export interface Structure {
   readonly familyWide: readonly Section[];
   readonly layout: Layout;
   readonly problems: readonly StructureProblem[];
+  /** Headings that are a level's grade section under the level's own name. */
+  readonly gradeAliases: readonly Section[];
 }
 
 // "Manager, X" manages people; "X Manager" (Product Manager, Marketing Manager) names a function.
@@ -116,7 +118,17 @@ interface PageInfo {
 export function findStructure(sections: readonly Section[], grades: readonly GradeMention[], page: PageInfo): Structure {
   const byLine = [...grades].sort((a, b) => a.line - b.line);
   const gradesIn = (from: number, to: number): GradeMention[] => byLine.slice(firstAtOrAfter(byLine, from), firstAtOrAfter(byLine, to));
-  const kindOf = (s: Section): SectionKind | undefined => effectiveKind(s);
+  // A heading under a level that repeats the level's name and holds its grade sentence is the
+  // level's grade section under another title ("#### Staff X" under "### Staff X").
+  const gradeAliases = new Set<Section>();
+  for (const s of sections) {
+    const p = s.parent;
+    if (!s.heading || !p?.heading || effectiveKind(s) !== undefined || effectiveKind(p) !== undefined) continue;
+    if (!namesMatch(s.heading.text, p.heading.text)) continue;
+    const firstChild = s.children[0]?.startLine ?? s.endLine;
+    if (gradesIn(s.bodyStartLine, firstChild).some((g) => g.form !== 'bare')) gradeAliases.add(s);
+  }
+  const kindOf = (s: Section): SectionKind | undefined => (gradeAliases.has(s) ? 'job-grade' : effectiveKind(s));
   const isPart = (s: Section): boolean => {
     const k = kindOf(s);
     return k !== undefined && PARTS.has(k);
@@ -126,7 +138,13 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
     const firstChild = s.children[0]?.startLine ?? s.endLine;
     return gradesIn(s.bodyStartLine, firstChild).some((g) => g.form !== 'bare');
   };
-  const hasGradeEvidence = (s: Section): boolean => s.children.some((c) => kindOf(c) === 'job-grade') || statesGrade(s);
+  /** The level's Job Grade written as the heading's next sibling, at its own depth. */
+  const siblingGrade = (s: Section): boolean => {
+    const siblings = s.parent?.children ?? [];
+    const next = siblings[siblings.indexOf(s) + 1];
+    return next !== undefined && kindOf(next) === 'job-grade' && next.prefix !== '' && namesMatch(next.prefix, s.heading?.text ?? '');
+  };
+  const hasGradeEvidence = (s: Section): boolean => s.children.some((c) => kindOf(c) === 'job-grade') || statesGrade(s) || siblingGrade(s);
 
   // Which headings sit in a specialty or segment: under such a container, or after one inside Levels.
   const inSpecialty = new Set<Section>();
@@ -173,10 +191,16 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
   const grouped = candidates.filter((c) => !hasGradeEvidence(c) && candidates.some((d) => d !== c && d.startLine > c.startLine && d.startLine < c.endLine && hasGradeEvidence(d)));
   const outer: Section[] = [];
   let outerEnd = -1;
+  let current: Section | undefined;
   for (const s of candidates) {
-    if (grouped.includes(s)) continue;
-    if (s.startLine < outerEnd) continue;
+    if (grouped.includes(s) || gradeAliases.has(s)) continue;
+    if (s.startLine < outerEnd) {
+      // A second role with a grade of its own, written a level too deep inside the first.
+      if (current && hasGradeEvidence(s) && hasGradeEvidence(current) && !namesMatch(s.heading!.text, current.heading!.text)) outer.push(s);
+      continue;
+    }
     outer.push(s);
+    current = s;
     outerEnd = s.endLine;
   }
   // A page that states its own grade at the top (`## Job Grade` before any role) is one role.
@@ -239,6 +263,18 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
     const parts = [s, ...s.children.filter(isPart)];
     const role = makeRole({ title: s.prefix, titleRange: s.prefixRange ?? s.heading.textRange, section: undefined, kind: 'level', startLine: s.startLine, endLine: s.endLine, parts, grades: gradesIn(s.startLine, s.endLine), ladder: ladder(`levels:${s.parent.id}`), headingless: true }, kindOf);
     roles.push(role);
+    // The level's heading may be there, at the wrong depth: then that is what to fix.
+    const misplaced = sections.find((o) => o.heading && o.startLine < s.startLine && o.startLine >= s.startLine - 12 && kindOf(o) === undefined && o.depth !== s.depth && namesMatch(o.heading.text, s.prefix));
+    if (misplaced?.heading) {
+      problems.push({
+        kind: 'missing-heading',
+        range: misplaced.heading.textRange,
+        message: `The level heading "${misplaced.heading.text}" is ${'#'.repeat(misplaced.depth)} but its sections ("${s.heading.text}", …) are ${'#'.repeat(s.depth)}: make the heading ${'#'.repeat(s.depth)} and its sections ${'#'.repeat(s.depth + 1)}.`,
+        role,
+        explains: parts,
+      });
+      continue;
+    }
     problems.push({
       kind: 'missing-heading',
       range: s.heading.textRange,
@@ -326,7 +362,7 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
   const covered = (s: Section): boolean => roles.some((r) => r.kind !== 'page' && s.startLine >= r.startLine && s.startLine < r.endLine) || inSpecialty.has(s) || underOther(s);
   const familyWide = sections.filter((s) => s.heading && kindOf(s) !== undefined && !CONTAINERS.has(kindOf(s)!) && !covered(s));
 
-  return { roles, specialties, familyWide, layout: layoutOf(roles, sections, page), problems };
+  return { roles, specialties, familyWide, layout: layoutOf(roles, sections, page), problems, gradeAliases: [...gradeAliases] };
 }
 
 /** The line where a role's text ends: at the next role, or where its part of the page ends. */
@@ -342,7 +378,7 @@ function extentEnd(s: Section, next: Section | undefined, sections: readonly Sec
       const k = kindOf(o);
       if (k === undefined || !ATTACHED_AT_ROLE_DEPTH.has(k)) break;
       if (o.prefix && !namesMatch(o.prefix, s.heading!.text)) break;
-      end = o.endLine;
+      end = next ? Math.min(o.endLine, next.startLine) : o.endLine;
     }
   }
   return end;

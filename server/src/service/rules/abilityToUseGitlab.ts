@@ -61,9 +61,11 @@ Good:
     const index = family.role === 'level' ? family.members[0] : undefined;
     const indexWide = index && index !== model ? index.familyWide.filter(isRequirements) : [];
     if (familyWide.some((x) => hasAbility(model, x)) || indexWide.some((x) => index !== undefined && hasAbility(index, x))) return;
-    const roles = model.levels.filter((r) => r.kind !== 'page' || model.layout === 'single-role');
+    const roles = model.levels.filter((r) => r.kind !== 'page' || model.layout === 'single-role' || family.role === 'level');
+    // Roles of the family's other files, which a level may extend ("Extends the Manager requirements" in senior-manager.md).
+    const others = family.members.filter((m) => m !== model).flatMap((m) => m.levels.map((r) => ({ m, r })));
     const ownRequirements = (r: Level): Section[] => r.parts.filter(isRequirements);
-    const uncovered = roles.filter((r) => !covered(model, r, roles, ownRequirements, new Set()));
+    const uncovered = roles.filter((r) => !covered(model, r, roles, ownRequirements, new Set(), others));
     // With no roles yet, the family-wide Requirements are where every future level is covered.
     if (!uncovered.length && (roles.length || !familyWide.length)) return;
     // No Requirements anywhere in the family: JF012 says that.
@@ -93,14 +95,14 @@ Good:
   },
 };
 
-const EXTENDS = /\b(?:extends?|in addition to|builds? on|on top of|everything in)\b/i;
+const EXTENDS = /\b(?:extends?|exends|in addition to|builds? on|on top of|everything in|(?:match(?:es)?|same as|as for|identical to)\s+(?:those|that)\s+(?:of|for)|same as)\b/i;
 
 /**
  * A role's Requirements cover it when they say it, or when they extend another role's that do:
  * the guide's own advice is to write "Extends the <lower level> requirements" instead of repeating
  * them. Extending a role on another page cannot be checked from here, so it counts as covered.
  */
-function covered(model: JobFamilyModel, r: Level, roles: readonly Level[], own: (r: Level) => Section[], seen: Set<Level>): boolean {
+function covered(model: JobFamilyModel, r: Level, roles: readonly Level[], own: (r: Level) => Section[], seen: Set<Level>, others: readonly { m: JobFamilyModel; r: Level }[]): boolean {
   const reqs = own(r);
   if (reqs.some((x) => hasAbility(model, x))) return true;
   if (seen.has(r)) return false;
@@ -113,7 +115,10 @@ function covered(model: JobFamilyModel, r: Level, roles: readonly Level[], own: 
     const named = roles.filter((o) => o !== r && lower.includes(o.title.replace(/\s*\(intermediate\)\s*$/i, '').toLowerCase()));
     const lowerLevel = roles.slice(0, roles.indexOf(r)).reverse().find((o) => o.ladder === r.ladder);
     const sources = named.length ? named : lowerLevel ? [lowerLevel] : [];
-    if (sources.some((o) => covered(model, o, roles, own, seen))) return true;
+    if (sources.some((o) => covered(model, o, roles, own, seen, others))) return true;
+    // A level of another file of the family, named by its title.
+    const elsewhere = others.filter(({ r: o }) => o.title && lower.includes(o.title.replace(/\s*\(intermediate\)\s*$/i, '').toLowerCase()));
+    if (elsewhere.some(({ m, r: o }) => [...o.parts, ...m.familyWide].some((x) => (effectiveKind(x) === 'requirements' || x.alsoKind === 'requirements') && hasAbility(m, x)))) return true;
   }
   return false;
 }

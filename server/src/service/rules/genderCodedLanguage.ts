@@ -17,8 +17,10 @@ function byPrefix(stems: readonly string[]): Map<string, string[]> {
 const MASCULINE = byPrefix(data.masculineCoded);
 const FEMININE = byPrefix(data.feminineCoded);
 
+const WHOLE = new Set(data.codedWholeWords);
+
 function stemOf(word: string, stems: ReadonlyMap<string, readonly string[]>): string | undefined {
-  return stems.get(word.slice(0, 3))?.find((s) => word.startsWith(s));
+  return stems.get(word.slice(0, 3))?.find((s) => (WHOLE.has(s) ? word === s : word.startsWith(s)));
 }
 
 export interface CodedCounts {

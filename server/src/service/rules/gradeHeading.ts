@@ -33,5 +33,14 @@ Bad: \`#### Business Development Representative Grade Level\``,
         fix: s.heading.textRange.start.line === s.heading.textRange.end.line ? { kind: 'safe', title: `Retitle "${title}"`, edits: [{ range: s.heading.textRange, newText: title }] } : undefined,
       });
     }
+    for (const s of model.gradeAliases) {
+      if (!s.heading) continue;
+      const title = `${s.heading.text} Job Grade`;
+      ctx.report({
+        range: s.heading.textRange,
+        message: `"${s.heading.text}" holds the level's grade: title it "${title}", as the templates and the handbook CI do.`,
+        fix: s.heading.textRange.start.line === s.heading.textRange.end.line ? { kind: 'safe', title: `Retitle "${title}"`, edits: [{ range: { start: s.heading.textRange.end, end: s.heading.textRange.end }, newText: ' Job Grade' }] } : undefined,
+      });
+    }
   },
 };

@@ -32,8 +32,10 @@ The Deal Strategist is a [grade 7](/handbook/total-rewards/compensation/compensa
   check(ctx) {
     const { model, grades } = ctx;
     const sentences = new Set(model.levels.map((l) => l.grade).filter((g): g is GradeMention => g !== undefined));
+    const headingLines = new Set(model.headings.map((h) => h.line));
     for (const g of model.grades) {
-      if (g.grade === undefined) continue;
+      // A grade in a heading is the heading's problem (JF045), not a link to add there.
+      if (g.grade === undefined || headingLines.has(g.line)) continue;
       const inGradeSection = model.sectionAt(g.line).kind === 'job-grade' || model.sectionAt(g.line).misspelling?.kind === 'job-grade';
       if (!sentences.has(g) && !inGradeSection && !g.subject) continue;
       const linked = `[grade ${g.grade}](${grades.link()})`;

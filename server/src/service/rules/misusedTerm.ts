@@ -12,7 +12,8 @@ function patternOf(terms: readonly MisusedTerm[]): { re: RegExp; byTerm: Map<str
     const byTerm = new Map(terms.map((t) => [t.term.toLowerCase(), t]));
     // Longest first, so "Functional group leader" wins over "Functional group".
     const alternatives = [...byTerm.keys()].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
-    hit = { re: new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_-])`, 'giu'), byTerm };
+    // A plural counts as the word ("deadlines").
+    hit = { re: new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${alternatives.join('|')})(?:s|es)?(?![\\p{L}\\p{N}_-])`, 'giu'), byTerm };
     patterns.set(terms, hit);
   }
   return hit;
@@ -48,7 +49,8 @@ Bad: \`Maintains the whitelist of approved vendors.\``,
     for (const line of ctx.model.prose) {
       p.re.lastIndex = 0;
       for (const m of line.text.matchAll(p.re)) {
-        const term = p.byTerm.get(m[0].toLowerCase().replace(/\s+/g, ' '));
+        const written = m[0].toLowerCase().replace(/\s+/g, ' ');
+        const term = p.byTerm.get(written) ?? p.byTerm.get(written.slice(0, -1)) ?? p.byTerm.get(written.slice(0, -2));
         if (!term) continue;
         const r = range(line.line, line.col + m.index, line.line, line.col + m.index + m[0].length);
         const alternative = term.useInstead.find((u) => u.length <= 40 && !/[[\]()/]/.test(u));

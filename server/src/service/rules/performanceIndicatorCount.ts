@@ -30,7 +30,10 @@ not counted.`,
         continue;
       }
       const depth = Math.min(...items.map((i) => i.depth));
-      const count = items.filter((i) => i.depth === depth).length;
+      const top = items.filter((i) => i.depth === depth);
+      // Top-level bullets that only group nested ones ("- Team indicators:" over its list) are headings, not indicators.
+      const grouping = top.length > 0 && top.every((t) => items.some((i) => i.depth === depth + 1 && i.line > t.line && i.line <= t.lastLine));
+      const count = grouping ? items.filter((i) => i.depth === depth + 1).length : top.length;
       if (count >= 3 && count <= 5) continue;
       ctx.report({
         range: s.heading.textRange,
