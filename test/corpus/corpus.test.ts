@@ -29,14 +29,14 @@ const KNOWN: readonly [string, number, string][] = [
   ['finance/corporate-controller/corporate-controller.md', 39, 'JF020'], // [10](…) without "grade"
   ['engineering/development/backend/_index.md', 104, 'JF022'], // the Intern level says "Junior"
   ['engineering/development/backend/_index.md', 319, 'JF014'], // "Responsibilties"
-  ['product/product-analyst.md', 3, 'JF002'], // a description broken across lines
   ['product/technical-program-manager/_index.md', 175, 'JF014'], // "Specialities"
   ['marketing/field-cto.mb', 1, 'JF009'], // not .md
   ['marketing/field-cto.mb', 5, 'JF011'], // an H1 in the body
   ['finance/Audit-Principal,-IT-and-Security.md', 1, 'JF009'],
   ['legal-and-corporate-affairs/legal-operations.md', 96, 'JF028'], // "him or her"
   ['finance/accounting-operations/procurement-operations.md', 188, 'JF028'], // "his/her"
-  ['engineering/development/backend/senior.md', 22, 'JF033'], // old /hiring/ path
+  ['finance/accounting-operations/billing.md', 138, 'JF044'], // "### Lead … Job Grade" where the level heading should be
+  ['marketing/sales-development-representative.md', 66, 'JF045'], // "… Grade Level" for the grade section
   ['security/red-team.md', 119, 'JF034'], // ../security-engineer/
   ['engineering/engineering-management.md', 159, 'JF037'], // #vp-of-engineering is not on the page
   ['marketing/social-media-manager.md', 4, 'JF004'], // blank twitter_image

@@ -17,6 +17,8 @@ export interface IndexedPage extends HandbookPage, PageFacts {
   readonly hash: number;
   /** Hugo does not publish it (`draft: true`). */
   readonly draft: boolean;
+  /** The job-family paths it links to, for pages outside job-families: how complete that folder is. */
+  readonly familyLinks: readonly string[];
 }
 
 /** No handbook is that big; past this the walk stops rather than exhaust memory. */
@@ -24,6 +26,14 @@ const MAX_PAGES = 100_000;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 /** Deeper than any handbook folder; a deeper walk is a loop or a trap. */
 const MAX_DEPTH = 32;
+/**
+ * A checkout's job-families folder is taken as complete when the rest of the site's links into it
+ * resolve: at least this share of at least MIN_CROSS_LINKS distinct targets. A copy of some job
+ * families (a sample, a sparse checkout) fails this, and then a missing job family is not judged.
+ */
+const COMPLETE_SHARE = 0.8;
+const MIN_CROSS_LINKS = 20;
+const FAMILY_LINK = /\]\((?:https:\/\/(?:handbook|about)\.gitlab\.com)?(\/job-families\/[^)#\s?]*)/g;
 /** A redirect that leads to another redirect is followed this many times, as a browser would. */
 const MAX_HOPS = 5;
 const PAGE_FILE = /\.(?:md|html)$/;
@@ -48,6 +58,7 @@ export class HandbookIndex {
   readonly #templateRules = new Map<string, RedirectRule[]>();
   #redirects: Map<Checkout, Redirects> | undefined;
   #suggester: Suggester | undefined;
+  #familiesComplete: boolean | undefined;
   #terms: readonly MisusedTerm[] = [];
   #built = false;
   #version = 0;
@@ -169,6 +180,7 @@ export class HandbookIndex {
     this.#version++;
     this.#redirects = undefined;
     this.#suggester = undefined;
+    this.#familiesComplete = undefined;
   }
 
   /** Adds or replaces a page; true when what links can see of it changed. */
@@ -189,6 +201,7 @@ export class HandbookIndex {
       openAnchors: (facts as { openAnchors?: boolean }).openAnchors === true,
       text: this.#keepText(uri) ? copyOf(text) : undefined,
       hash,
+      familyLinks: uri.includes('/job-families/') || !text.includes('/job-families/') ? [] : [...new Set([...text.matchAll(FAMILY_LINK)].map((m) => copyOf(m[1]!)))],
     };
     this.#pages.set(uri, page);
     if (!page.draft) this.#byPath.set(normalizeSitePath(path), uri);
@@ -332,7 +345,21 @@ export class HandbookIndex {
   /** Whether a missing page at this path is known to be missing: only in a whole checkout that holds that part of the site. */
   #judged(path: string): boolean {
     const part = firstSegment(path);
+    if (part === 'job-families' && !this.#jobFamiliesComplete()) return false;
     return this.#checkouts.some((c) => c.whole && c.parts.has(part));
+  }
+
+  /** Whether the site's own links into job-families resolve here, as they do in a full checkout. */
+  #jobFamiliesComplete(): boolean {
+    if (this.#familiesComplete === undefined) {
+      const targets = new Set<string>();
+      for (const p of this.#pages.values()) for (const l of p.familyLinks) targets.add(l);
+      let found = 0;
+      for (const t of targets) if (this.pageAt(t) || this.#checkoutFor(t)?.whole && this.#redirectsOf(this.#checkoutFor(t)!).match(t)) found++;
+      this.#familiesComplete = targets.size < MIN_CROSS_LINKS || found / targets.size >= COMPLETE_SHARE;
+      if (!this.#familiesComplete) this.#log?.log(`Only ${found} of the ${targets.size} job families the handbook links to are in this checkout: it holds a part of content/job-families, so a link to a job family that is not here is not reported.`);
+    }
+    return this.#familiesComplete;
   }
 
   #redirectsOf(checkout: Checkout): Redirects {

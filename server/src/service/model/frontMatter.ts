@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { LineIndex, range } from './lines';
 
@@ -90,13 +90,13 @@ export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
   };
 
   // The parser's own duplicate-key check compares every key with every other; one set does it linearly.
-  const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, strict: false });
+  const doc = readYaml(source);
   const errors: FrontMatterError[] = doc.errors.map((e) => ({
     message: firstLine(e.message),
     range: widenEmpty(toRange(e.pos[0], e.pos[1]), index),
   }));
   const entries: FrontMatterEntry[] = [];
-  const contents = doc.contents as YamlNode | null;
+  const contents = doc.contents;
   let isMapping = contents === null || (isScalar(contents) && contents.value === null);
   if (contents && isMap(contents)) {
     isMapping = true;
@@ -139,6 +139,91 @@ export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
     });
   }
   return { ...base, entries, errors, isMapping };
+}
+
+const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false } as const;
+
+/**
+ * Parses the front matter as Hugo does. Hugo's YAML reader accepts a double-quoted value that
+ * continues on unindented lines (\`description: "… \n… text"\`), which strict YAML 1.2 rejects;
+ * such a page is published as intended, so it is read the same way here: the continuation
+ * lines are indented before parsing. Indenting only adds characters at the start of those
+ * lines, so every key keeps its position.
+ */
+function readYaml(source: string): ReturnType<typeof parseDocument> {
+  const doc = parseDocument(source, YAML_OPTIONS);
+  if (!doc.errors.length) return doc;
+  const lines = source.split('\n');
+  let open = false;
+  let changed = false;
+  const out = lines.map((line) => {
+    if (open) {
+      const fixed = /^\S/.test(line) ? `  ${line}` : line;
+      changed ||= fixed !== line;
+      if (closesQuote(line)) open = false;
+      return fixed;
+    }
+    const m = /^[A-Za-z_][\w-]*:[ \t]+"(.*)$/.exec(line);
+    if (m && !closesQuote(m[1]!)) open = true;
+    return line;
+  });
+  if (!changed) return doc;
+  const repaired = parseDocument(out.join('\n'), YAML_OPTIONS);
+  return repaired.errors.length ? doc : remapRanges(repaired, lines, out);
+}
+
+/** An unescaped `"` on the line. */
+function closesQuote(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') return true;
+  }
+  return false;
+}
+
+/** The repaired document's node ranges, moved back to the original text's offsets. */
+function remapRanges(doc: ReturnType<typeof parseDocument>, original: readonly string[], repaired: readonly string[]): ReturnType<typeof parseDocument> {
+  // For each repaired offset, how many characters were added before it.
+  const added: number[] = [];
+  let total = 0;
+  const starts: number[] = [];
+  let at = 0;
+  repaired.forEach((line, n) => {
+    starts.push(at);
+    const extra = line.length - original[n]!.length;
+    added.push(total);
+    total += extra;
+    at += line.length + 1;
+  });
+  const back = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const extra = repaired[lo]!.length - original[lo]!.length;
+    const col = offset - starts[lo]!;
+    return offset - added[lo]! - Math.min(extra, col);
+  };
+  visit(doc.contents, (node) => {
+    if (node.range) node.range = [back(node.range[0]), back(node.range[1]), back(node.range[2])];
+  });
+  return doc;
+}
+
+function visit(node: YamlNode | null | undefined, fn: (n: YamlNode) => void): void {
+  if (!node) return;
+  fn(node);
+  if (isMap(node) || isSeq(node)) {
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        visit(item.key as YamlNode | null, fn);
+        visit(item.value as YamlNode | null, fn);
+      } else visit(item as YamlNode, fn);
+    }
+  }
 }
 
 /** A block value's range can end at the start of the next line; that line is not the entry's. */

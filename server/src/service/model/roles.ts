@@ -220,9 +220,22 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
     return id;
   };
 
+  /** A level's sections written as its siblings, at its own depth, right after it: still its own. */
+  const flatParts = new Map<Section, Section[]>();
+  for (const s of roleSections) {
+    const siblings = s.parent?.children ?? [];
+    const after: Section[] = [];
+    for (const o of siblings.slice(siblings.indexOf(s) + 1)) {
+      if (!isPart(o) || !o.prefix || !namesMatch(o.prefix, s.heading!.text) || roleSections.includes(o)) break;
+      after.push(o);
+    }
+    if (after.length && !s.children.some((c) => kindOf(c) === 'job-grade')) flatParts.set(s, after);
+  }
+
   roleSections.forEach((s, i) => {
     const next = roleSections[i + 1];
-    const end = extentEnd(s, next, sections, kindOf);
+    const flat = flatParts.get(s);
+    const end = flat ? Math.min(flat[flat.length - 1]!.endLine, next?.startLine ?? Infinity) : extentEnd(s, next, sections, kindOf);
     const title = s.heading!.text;
     const inLevels = s.parent !== undefined && kindOf(s.parent) === 'levels';
     const kind: RoleKind = inLevels || s.depth >= 3 ? 'level' : 'role';
@@ -297,14 +310,8 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
   // A level's sections written at the level's own depth: they are not its sections in the page's outline.
   for (const r of roles) {
     const s = r.section;
-    if (!s?.parent || r.headingless) continue;
-    const siblings = s.parent.children;
-    const after: Section[] = [];
-    for (const o of siblings.slice(siblings.indexOf(s) + 1)) {
-      if (!isPart(o) || !o.prefix || !namesMatch(o.prefix, r.title) || roles.some((x) => x.section === o)) break;
-      after.push(o);
-    }
-    if (!after.length || r.subsections.has('job-grade')) continue;
+    const after = s && !r.headingless ? flatParts.get(s) : undefined;
+    if (!s || !after) continue;
     problems.push({
       kind: 'part-depth',
       range: after[0]!.heading!.textRange,

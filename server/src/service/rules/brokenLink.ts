@@ -41,8 +41,6 @@ Bad: \`[hiring page](/handbook/hirring/)\``,
       const isRef = link.kind === 'ref';
       if (!isRef && link.kind !== 'handbook' && link.kind !== 'job-family' && link.kind !== 'site') continue;
       if (!isRef && !link.path) continue;
-      // The old /hiring/ paths are JF033's.
-      if (link.kind === 'site' && /^\/hiring(?:\/|$)/.test(link.path)) continue;
       const r: Resolution = isRef ? handbook.resolveRef(link.path, model.uri) : handbook.resolve(link.path);
       if (r.status === 'page' || r.status === 'unknown') continue;
       if (isRef) {

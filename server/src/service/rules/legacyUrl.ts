@@ -4,15 +4,15 @@ export const legacyUrl: Rule = {
   meta: {
     id: 'JF033',
     alias: 'legacy-url',
-    description: 'Handbook links are site-relative: no `about.gitlab.com/handbook`, `handbook.gitlab.com` or old `/hiring/` URLs.',
+    description: 'Handbook links are site-relative: no `about.gitlab.com/handbook` or `handbook.gitlab.com` URLs.',
     severity: 'error',
     tags: ['ci', 'links'],
     fixable: true,
     docs: `The handbook moved from \`about.gitlab.com/handbook\` to \`handbook.gitlab.com\`, and its CI
 (the \`RelativeLinks\` check) rejects absolute links to its own pages. Old links go through
-redirects that break over time, and absolute links do not work in review apps. The
-job-family pages also still carry \`/hiring/\` links from the old site, which now live under
-\`/handbook/hiring/\`. The fix writes the site-relative path.
+redirects that break over time, and absolute links do not work in review apps. The fix
+writes the site-relative path. (Old site paths such as \`/hiring/…\` that the site still serves
+through a redirect are reported at info level by JF038, with the page they land on.)
 
 Bad: \`[values](https://about.gitlab.com/handbook/values/)\`
 
@@ -22,7 +22,6 @@ Good: \`[values](/handbook/values/)\``,
     for (const link of ctx.model.links) {
       let relative: string | undefined;
       if (link.kind === 'legacy') relative = link.relative;
-      else if (link.kind === 'site' && /^\/hiring(?:\/|$)/.test(link.target)) relative = `/handbook${link.target}`;
       if (!relative) continue;
       const edit = link.targetRange !== link.range ? [{ range: link.targetRange, newText: relative }] : undefined;
       ctx.report({
