@@ -19,6 +19,7 @@ export function registerFeatures(session: Session): void {
   connection.onDocumentLinks((p, token) => runSafe(log, 'document links', [], token, () => ls().getDocumentLinks(p.textDocument.uri, token)));
   connection.onDefinition((p, token) => runSafe(log, 'definition', null, token, () => ls().getDefinition(p.textDocument.uri, p.position, token)));
   connection.onFoldingRanges((p, token) => runSafe(log, 'folding', [], token, () => ls().getFoldingRanges(p.textDocument.uri, token)));
+  connection.languages.inlayHint.on((p, token) => runSafe(log, 'inlay hints', [], token, () => ls().getInlayHints(p.textDocument.uri, p.range, token)));
   connection.onRequest('jobFamily/levelInsertion', (p: PositionParams, token: CancellationToken) => runSafe(log, 'level insertion', null, token, () => ls().getLevelInsertion(p.textDocument.uri, p.position, token)));
   connection.onRequest('jobFamily/placeholders', (p: { textDocument: { uri: string } }, token: CancellationToken) => runSafe(log, 'placeholders', [], token, () => ls().getPlaceholders(p.textDocument.uri, token)));
 }

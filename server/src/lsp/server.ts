@@ -13,6 +13,11 @@ interface InitOptions {
   /** False in VS Code's Restricted Mode: workspace config files are not read. */
   trusted?: boolean;
   settings?: ClientSettings;
+  /**
+   * False from a client whose editor already outlines Markdown by its headings (VS Code): two
+   * outlines side by side help nobody, so the server offers none and shows grades as inlay hints.
+   */
+  symbols?: boolean;
 }
 
 /** The language server: the service behind LSP, with one small module per concern. */
@@ -39,7 +44,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         completionProvider: { triggerCharacters: [' ', '(', '/', '#', '"', '['], resolveProvider: false },
         hoverProvider: true,
-        documentSymbolProvider: true,
+        ...(options.symbols === false ? {} : { documentSymbolProvider: true }),
+        inlayHintProvider: true,
         documentLinkProvider: { resolveProvider: false },
         definitionProvider: true,
         foldingRangeProvider: true,

@@ -1,4 +1,4 @@
-import type { CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { NEVER_CANCELLED, either, throwIfCancelled, type CancellationLike, type Pause } from './cancellation';
 import type { ClientSettings, JobFamilyConfig } from './config';
 import { Configuration, type ConfigFileState } from './configuration';
@@ -12,6 +12,7 @@ import { runRules, type RuleFinding } from './features/findings';
 import { applyEdits, combineFixes, type FixSelection } from './features/fixes';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
+import { inlayHints } from './features/inlayHints';
 import { definition, documentLinks } from './features/links';
 import { documentSymbols } from './features/symbols';
 import { GradeTable } from './grades/gradeTable';
@@ -103,6 +104,8 @@ export interface LanguageService {
   getDocumentLinks(uri: string, token: CancellationLike): Promise<DocumentLink[]>;
   getDefinition(uri: string, position: Position, token: CancellationLike): Promise<Location | null>;
   getFoldingRanges(uri: string, token: CancellationLike): Promise<FoldingRange[]>;
+  /** Each level's grade at the end of its heading. */
+  getInlayHints(uri: string, range: Range, token: CancellationLike): Promise<InlayHint[]>;
   /** Where "Add Level" puts a new level, with its snippet and the next grade. */
   getLevelInsertion(uri: string, position: Position, token: CancellationLike): Promise<LevelInsertion | null>;
   /** The `{add …}` placeholders and `[grade #]` of the page, in order. */
@@ -356,6 +359,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getDocumentLinks: (uri, token) => withModel(uri, [], token, (m) => documentLinks(m, indexForFeatures())),
     getDefinition: (uri, position, token) => withModel(uri, null, token, (m) => definition(m, position, indexForFeatures())),
     getFoldingRanges: (uri, token) => withModel(uri, [], token, (m) => foldingRanges(m)),
+    getInlayHints: (uri, range, token) => withModel(uri, [], token, (m) => inlayHints(m, range)),
     getLevelInsertion: (uri, position, token) => withModel(uri, null, token, (m) => levelInsertion(m, position, grades()) ?? null),
     getPlaceholders: (uri, token) => withModel(uri, [], token, (m) => placeholders(m)),
   };

@@ -1,6 +1,6 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { JobFamilyModel } from '../model/model';
-import { effectiveKind, standardSection, type Section } from '../model/sections';
+import { effectiveKind, type Section } from '../model/sections';
 
 /**
  * The outline: the heading tree, with levels marked as such and their grade as detail, so
@@ -15,7 +15,8 @@ export function documentSymbols(model: JobFamilyModel): DocumentSymbol[] {
     const lastLine = Math.max(h.line, s.endLine - 1);
     return {
       name: h.text || '(empty heading)',
-      detail: level ? (level.grade?.grade !== undefined ? `grade ${level.grade.grade}` : 'no grade') : kind ? standardSection(kind).title : undefined,
+      // Only a level's grade is worth a detail; a section's own name needs no repeating.
+      detail: level ? (level.grade?.grade !== undefined ? `grade ${level.grade.grade}` : 'no grade') : undefined,
       kind: level ? SymbolKind.Class : kind ? SymbolKind.Property : SymbolKind.Namespace,
       range: { start: { line: h.line, character: 0 }, end: { line: lastLine, character: model.lines.line(lastLine).length } },
       selectionRange: h.textRange,
