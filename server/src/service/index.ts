@@ -21,7 +21,7 @@ import { describeError, SILENT, type Logger } from './logger';
 import { failedModel, parseModel, type JobFamilyModel } from './model/model';
 import { RULES } from './rules';
 import type { Rule } from './rules/types';
-import { NO_WORKSPACE, parentUri, type Workspace } from './workspace';
+import { baseName, NO_WORKSPACE, parentUri, type Workspace } from './workspace';
 
 export interface LanguageServiceOptions {
   readonly workspace?: Workspace;
@@ -137,11 +137,21 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const builtInGrades = new GradeTable();
   /** Bumps when the configuration in force changes. */
   let configEpoch = 0;
-  /** Per folder: bumps when a page of the folder changes, since split families read each other. */
+  /** Per folder: bumps when a page of a split family's folder changes, since its pages read each other. */
   const folderEpochs = new Map<string, number>();
-  const bumpFolder = (uri: string): void => {
+  /** A folder with an `_index.md` holds a split family; pages of other folders do not depend on each other. */
+  const isSplitFolder = (folder: string): boolean => {
+    if (documents.get(`${folder}/_index.md`)) return true;
+    const pages = index.folderPages(folder);
+    // Without the index to ask, assume the pages may depend on each other.
+    return pages === undefined || pages.some((p) => p.name === '_index.md');
+  };
+  const bumpFolder = (uri: string): boolean => {
     const folder = parentUri(uri);
+    // An _index.md that comes or goes makes or unmakes the split family: its folder changes either way.
+    if (!isSplitFolder(folder) && baseName(uri) !== '_index.md') return false;
     folderEpochs.set(folder, (folderEpochs.get(folder) ?? 0) + 1);
+    return true;
   };
 
   const grades = (): GradeTable => {
@@ -278,18 +288,18 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
 
     changeDocument(doc) {
       documents.change(doc);
-      bumpFolder(doc.uri);
+      const split = bumpFolder(doc.uri);
       const indexChanged = index.documentChanged(doc.uri, doc.getText());
-      return refresh(indexChanged ? openOthers(doc.uri) : openSiblings(doc.uri));
+      return refresh(indexChanged ? openOthers(doc.uri) : split ? openSiblings(doc.uri) : []);
     },
 
     async closeDocument(uri, token) {
       const wasDirty = documents.close(uri);
       findingsCache.delete(uri);
       if (!wasDirty) return refresh([]);
-      bumpFolder(uri);
       const indexChanged = await index.documentClosed(uri, token);
-      return refresh(indexChanged ? openOthers() : openSiblings(uri));
+      const split = bumpFolder(uri);
+      return refresh(indexChanged ? openOthers() : split ? openSiblings(uri) : []);
     },
 
     async filesChanged(changes, token) {
@@ -303,9 +313,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
           }
           continue;
         }
-        bumpFolder(change.uri);
-        uris.push(...openSiblings(change.uri));
+        // The index first: a new or removed _index.md decides whether the folder is a split family.
         if (await index.fileChanged(change.uri, change.type === 'deleted', token)) uris.push(...openOthers());
+        if (bumpFolder(change.uri)) uris.push(...openSiblings(change.uri));
       }
       return refresh(uris);
     },
