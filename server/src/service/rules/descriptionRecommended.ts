@@ -45,7 +45,8 @@ description: "The tax team keeps GitLab compliant with tax law in every country 
 };
 
 function firstSentence(lines: string[]): string | undefined {
-  const text = lines.join(' ').replace(/\s+/g, ' ').trim();
+  // The prose has markup blanked to spaces (`[page](/x/).` reads "page      ."): close the gaps it leaves at punctuation.
+  const text = lines.join(' ').replace(/\s+/g, ' ').replace(/ +([.,;:!?)\]])/g, '$1').replace(/([([]) +/g, '$1').trim();
   if (!text) return undefined;
   const m = /^(.{20,300}?[.!?])(?:\s|$)/.exec(text);
   return (m?.[1] ?? text.slice(0, 200)).trim();
