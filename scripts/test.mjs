@@ -59,6 +59,9 @@ if (want('grammar') || want('editor')) {
 }
 
 const suites = SUITES.filter(want);
+// The CLI tests check the SARIF report with the SARIF multitool and run the README's CI job
+// with gitlab-ci-local; both live in .test-tools (installed from the npm registry on first use).
+if (suites.includes('cli')) step('test tools (sarif-multitool, gitlab-ci-local) are installed for the CLI tests', () => execFileSync('bash', [path.join(root, 'scripts', 'install-test-tools.sh')], { stdio: 'inherit' }));
 if (suites.length) {
   process.stdout.write(`\n== mocha: ${suites.join(', ')}\n`);
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
