@@ -68,6 +68,8 @@ export class PageFilter {
 
 export interface WalkOptions {
   readonly filter: PageFilter;
+  /** The workspace roots: outside a git repository, .gitignore files are read from the root down. */
+  readonly roots: readonly string[];
   /** Real paths of the workspace roots: a symbolic link is followed only when it stays inside one. */
   readonly realRoots: readonly string[];
   readonly warn: (message: string) => void;
@@ -75,7 +77,7 @@ export interface WalkOptions {
 
 /** Every page under `dir`, leaving out dot-files, node_modules and what .gitignore ignores. */
 export async function walk(dir: string, options: WalkOptions, accept: (file: string) => boolean = () => true): Promise<string[]> {
-  const ignores = new GitIgnores(gitTop(dir) ?? dir);
+  const ignores = new GitIgnores(gitTop(dir) ?? options.roots.find((r) => dir === r || dir.startsWith(r + path.sep)) ?? dir);
   const out: string[] = [];
   const visit = async (folder: string): Promise<void> => {
     const entries = await fs.readdir(folder, { withFileTypes: true });

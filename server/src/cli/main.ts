@@ -71,7 +71,7 @@ async function runParsed(argv: readonly string[], io: Io): Promise<number> {
 
   const realRoots = await Promise.all(roots.map((r) => fs.realpath(r).catch(() => r)));
   const filter = new PageFilter(roots, service.config.files);
-  const pages = await selectPages(request, filter, { filter, realRoots, warn: note });
+  const pages = await selectPages(request, filter, { filter, roots, realRoots, warn: note });
   if (request.changed && !pages.length) note(`no job-family page changed since ${o.changedSince}`);
   const stdinBytes = request.inputs.some((i) => i.kind === 'stdin') ? await io.readStdin() : undefined;
 
