@@ -51,12 +51,13 @@ export function diffLines(oldText: string, newText: string): DiffLine[] {
         out.push({ kind: 'equal', text: am[i]!, oldLine: head + i, newLine: head + j });
         i++;
         j++;
-      } else if (j < m && (i === n || lcs[i * w + j + 1]! >= lcs[(i + 1) * w + j]!)) {
-        out.push({ kind: 'insert', text: bm[j]!, oldLine: head + i, newLine: head + j });
-        j++;
-      } else {
+      } else if (i < n && (j === m || lcs[(i + 1) * w + j]! >= lcs[i * w + j + 1]!)) {
+        // Deletions before insertions, as git prints a changed line.
         out.push({ kind: 'delete', text: am[i]!, oldLine: head + i, newLine: head + j });
         i++;
+      } else {
+        out.push({ kind: 'insert', text: bm[j]!, oldLine: head + i, newLine: head + j });
+        j++;
       }
     }
   }
