@@ -31,6 +31,7 @@ export function readRequest(o: Options, cwd: string): Request {
       inputs.push({ kind: 'glob', arg, base, rest });
     } else throw new UsageError(`no such file or folder: ${arg}`);
   }
+  if (o.root !== undefined && !(existsSync(path.resolve(cwd, o.root)) && statSync(path.resolve(cwd, o.root)).isDirectory())) throw new UsageError(`--root: no such folder: ${o.root}`);
   const changed = o.changedSince !== undefined ? changedFiles(cwd, o.changedSince) : undefined;
   const places = inputs.map((i) => (i.kind === 'glob' ? i.base : i.path));
   if (changed && !places.length) places.push(changed.top);
