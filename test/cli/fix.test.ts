@@ -110,6 +110,14 @@ describe('jobfamily-lint fixes', function () {
     assert.equal(lint(['--fix-dry-run', 'content/job-families/sales/latin1-manager.md'], hb).out, '');
   });
 
+  it('a binary file is reported once, as binary, and never written', () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.alloc(64, 0xff)]);
+    const file = write('content/job-families/sales/picture.md', png);
+    const r = lintJson(['--fix', 'content/job-families/sales/picture.md'], hb);
+    assert.ok(readFileSync(file).equals(png));
+    assert.deepEqual(r.findings.map((f) => [f.code, f.message]), [['JF010', 'The file is binary, not Markdown: it is not checked.']]);
+  });
+
   it('leaves a page whose front matter cannot be parsed byte for byte', () => {
     const file = path.join(hb, STRATEGIST);
     const before = readFileSync(file);
@@ -147,7 +155,7 @@ describe('jobfamily-lint fixes', function () {
     assert.doesNotMatch(readFileSync(path.join(hb, ACCOUNT), 'utf8'), /^layout:/m);
   });
 
-  it('writes a description without a space before punctuation when the overview has links and emphasis', () => {
+  it('writes a description without a space before punctuation when the overview has links', () => {
     const page = account
       .replace(/^description:.*\n/m, '')
       .replace(/^Account managers look .*\n.*$/m, 'The account manager works with [Sales](/handbook/sales/), [Finance](/handbook/finance/) and Legal (see the [guide](/handbook/legal/)).');

@@ -26,6 +26,8 @@ export interface PageResult {
   readonly fixed: boolean;
   /** --fix-dry-run: the change as a unified diff. */
   readonly diff: string;
+  /** --fix could not write the file (a read-only folder, a full disk): the run fails. */
+  readonly writeFailed: boolean;
 }
 
 const NOT_CHECKABLE = RULES.find((r) => r.meta.id === 'JF010')!;
@@ -40,6 +42,7 @@ export async function checkPage(service: LanguageService, page: Page, o: CheckOp
   let text = source.text;
   let fixed = false;
   let diff = '';
+  let writeFailed = false;
   const extra: Problem[] = [];
 
   if (source.invalidUtf8) {
@@ -55,20 +58,30 @@ export async function checkPage(service: LanguageService, page: Page, o: CheckOp
     else {
       const result = await service.fixText(uri, text, { rules: o.fixRules, suggestions: false }, NEVER_CANCELLED);
       if (result.changed && result.text !== text) {
-        fixed = true;
-        if (o.fix === 'dry-run') diff = unifiedDiff(shown, encodePage(source, text).toString('utf8'), encodePage(source, result.text).toString('utf8'));
-        else {
-          await writeAtomically(await fs.realpath(file), encodePage(source, result.text));
-          await service.filesChanged([{ uri, type: 'changed' }], NEVER_CANCELLED);
+        if (o.fix === 'dry-run') {
+          diff = unifiedDiff(shown, encodePage(source, text).toString('utf8'), encodePage(source, result.text).toString('utf8'));
+          fixed = true;
+          text = result.text;
+        } else {
+          try {
+            await writeAtomically(await fs.realpath(file), encodePage(source, result.text));
+            await service.filesChanged([{ uri, type: 'changed' }], NEVER_CANCELLED);
+            fixed = true;
+            text = result.text;
+          } catch (e) {
+            o.note(`${shown}: could not be written (${e instanceof Error ? e.message : String(e)}); left unchanged`);
+            writeFailed = true;
+          }
         }
-        text = result.text;
       }
     }
   }
 
   const findings = await lintText(service, uri, text);
   const lines = text.split(/\r\n|\r|\n/);
-  return { problems: [...extra, ...findings.map((f) => toProblem(shown, lines, f))], fixed, diff };
+  // A binary file is not UTF-8 either: the service's JF010 says so better than the decoder's.
+  const own = findings.some((f) => f.rule.meta.id === NOT_CHECKABLE.meta.id) ? [] : extra;
+  return { problems: [...own, ...findings.map((f) => toProblem(shown, lines, f))], fixed, diff, writeFailed };
 }
 
 /** Why a file must not be written, or undefined: its real path (after symbolic links) must lie in the workspace. */

@@ -78,15 +78,21 @@ async function runParsed(argv: readonly string[], io: Io): Promise<number> {
   const problems: Problem[] = [];
   const diffs: string[] = [];
   let fixedFiles = 0;
+  let writeFailures = 0;
   for (const page of pages) {
     const result = await checkPage(service, page, { fix: o.fix, fixRules: o.fixRules, realRoots, display, note, stdinBytes });
     problems.push(...result.problems.filter((p) => RANK[p.severity] <= RANK[o.severity]));
     if (result.fixed) fixedFiles++;
     if (result.diff) diffs.push(result.diff);
+    if (result.writeFailed) writeFailures++;
   }
 
   const report: Report = { problems, filesChecked: pages.length, filesFixed: o.fix ? fixedFiles : undefined, dryRun: o.fix === 'dry-run', maxWarnings: o.maxWarnings, version: io.version, cwd: io.cwd };
   await emit(o, report, diffs, io);
+  if (writeFailures) {
+    note(`--fix could not write ${writeFailures === 1 ? '1 file' : `${writeFailures} files`}`);
+    return 2;
+  }
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.filter((p) => p.severity === 'warning').length;
   return errors > 0 || (o.maxWarnings !== undefined && warnings > o.maxWarnings) ? 1 : 0;

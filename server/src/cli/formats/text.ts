@@ -2,6 +2,8 @@ import { countBy, type Problem, type Report } from './report';
 
 /** A cause repeated more than this many times in one file is shown this many times, then counted. */
 const GROUP_SHOWN = 3;
+/** The folded findings' line numbers are listed up to this many. */
+const MAX_LINES_LISTED = 10;
 
 /**
  * `path:line:col severity code message`, one finding a line, then a summary. When one
@@ -31,7 +33,11 @@ export function formatText(report: Report): string {
       const folded = group.length > GROUP_SHOWN + 1;
       if (folded && at >= GROUP_SHOWN) continue;
       out.push(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`);
-      if (folded && at === GROUP_SHOWN - 1) out.push(`${file}: … and ${group.length - GROUP_SHOWN} more like this (${p.code} ${p.rule}, lines ${group.slice(GROUP_SHOWN).map((g) => g.line).join(', ')})`);
+      if (folded && at === GROUP_SHOWN - 1) {
+        const rest = group.slice(GROUP_SHOWN).map((g) => g.line);
+        const lines = rest.length > MAX_LINES_LISTED ? `${rest.slice(0, MAX_LINES_LISTED).join(', ')}, …` : rest.join(', ');
+        out.push(`${file}: … and ${rest.length} more like this (${p.code} ${p.rule}, lines ${lines})`);
+      }
     }
   }
   out.push(summary(report));
