@@ -145,7 +145,8 @@ describe('jobfamily-lint --fix on the corpus', function () {
     const errors = (fs: readonly { severity: string }[]) => fs.filter((f) => f.severity === 'error').length;
     assert.ok(changedFiles > 50, `${changedFiles}`);
     assert.ok(errors(after) < errors(before.findings), `${errors(before.findings)} → ${errors(after)}`);
-    assert.match(fixRun.out + fixRun.err, /left unchanged/);
+    // The CLI says which pages it left alone, when there are any.
+    if (skipped) assert.match(fixRun.out + fixRun.err, /left unchanged/);
     process.stdout.write(`      corpus --fix: ${changedFiles} of ${files.length} files changed (${changedLines} lines), ${skipped} left unchanged (front matter cannot be parsed); errors ${errors(before.findings)} → ${errors(after)}, problems ${before.findings.length} → ${after.length}; placeholders inserted: 0\n`);
   });
 });

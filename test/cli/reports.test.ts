@@ -99,7 +99,7 @@ describe('jobfamily-lint reports', function () {
     const r = spawnSync('cp', ['-r', path.join(CORPUS, 'job-families'), path.join(dir, 'job-families')]);
     assert.equal(r.status, 0);
     const issues = gitlabReport(['job-families'], dir);
-    assert.ok(issues.length > 1000, `${issues.length}`);
+    assert.ok(issues.length > 500, `a report of the whole corpus, not ${issues.length} issues`);
     assert.equal(new Set(issues.map((i) => i.fingerprint)).size, issues.length);
   });
 

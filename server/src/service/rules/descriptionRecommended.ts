@@ -45,9 +45,17 @@ description: "The tax team keeps GitLab compliant with tax law in every country 
 };
 
 function firstSentence(lines: string[]): string | undefined {
-  // The prose has markup blanked to spaces (`[page](/x/).` reads "page      ."): close the gaps it leaves at punctuation.
-  const text = lines.join(' ').replace(/\s+/g, ' ').replace(/ +([.,;:!?)\]])/g, '$1').replace(/([([]) +/g, '$1').trim();
+  // The prose has markup blanked to spaces (`[page](/x/).` reads "page      ."): close the gaps it
+  // leaves at punctuation, and drop emphasis markers, which a description shows as they are.
+  const text = lines
+    .join(' ')
+    .replace(/(\*\*|__|\*|_)(?=\S)([^*_]+?)(?<=\S)\1/g, '$2')
+    .replace(/\s+/g, ' ')
+    .replace(/ +([.,;:!?)\]])/g, '$1')
+    .replace(/([([]) +/g, '$1')
+    .trim();
   if (!text) return undefined;
+  // One whole sentence; without a sentence end in sight, no description is better than half a clause.
   const m = /^(.{20,300}?[.!?])(?:\s|$)/.exec(text);
-  return (m?.[1] ?? text.slice(0, 200)).trim();
+  return m?.[1]?.trim();
 }
