@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Mocha from 'mocha';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const SUITES = ['unit', 'rules', 'corpus', 'lsp', 'cli', 'grammar', 'other-editors'];
+const SUITES = ['unit', 'rules', 'corpus', 'hugo', 'lsp', 'cli', 'grammar', 'other-editors'];
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !['lint', ...SUITES, 'editor'].includes(name));
 if (unknown.length) {

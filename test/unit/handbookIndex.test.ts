@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { extractPage } from '../../server/src/service/handbook/extract';
+import { extractPage, isPublished } from '../../server/src/service/handbook/extract';
+import { sitePathOf } from '../../server/src/service/handbook/index';
 import { MemoryWorkspace } from '../support/memoryWorkspace';
 import { codes, doc, findingsOf, NEVER, service } from '../support/service';
 
@@ -102,6 +103,58 @@ describe('handbook index', () => {
     assert.equal(ls.index.links(), undefined);
     const f = await findingsOf(ls, doc(ws.uri('job-families/t.md'), '---\ntitle: T\n---\n\n[x](/handbook/nowhere/)\n'));
     assert.ok(!codes(f).includes('JF038'));
+  });
+
+  it('publishes paths as Hugo does: sections, leaf bundles, HTML pages, sanitized and lower-cased segments, slug and url', () => {
+    const root = 'file:///hb/content';
+    const at = (rel: string, fm: { url?: string; slug?: string } = {}) => sitePathOf(`${root}/${rel}`, root, { url: fm.url, slug: fm.slug });
+    assert.equal(at('_index.html'), '/');
+    assert.equal(at('handbook/_index.md'), '/handbook/');
+    assert.equal(at('handbook/leaf/index.md'), '/handbook/leaf/');
+    assert.equal(at('handbook/page.html'), '/handbook/page/');
+    assert.equal(at('job-families/finance/Audit-Principal%2C-IT-and-Security.md'), '/job-families/finance/audit-principal-it-and-security/');
+    assert.equal(at('handbook/finance-ops/billing-ops-GPO/Upper_Case.md'), '/handbook/finance-ops/billing-ops-gpo/upper_case/');
+    assert.equal(at("x/Odd%20Name%2C%20(With)%20Punctuation's.md"), '/x/odd-name-with-punctuations/');
+    assert.equal(at('x/Dir%20With%20Space/File%20%20Name.md'), '/x/dir-with-space/file-name/');
+    assert.equal(at('x/%C3%BCn%C3%AF/Stra%C3%9Fe%20%C3%9F.md'), '/x/ünï/straße-ß/');
+    assert.equal(at('x/a%26b%2Bc~d%40e.md'), '/x/ab+c~d@e/');
+    assert.equal(at('x/dots.in.name.md'), '/x/dots.in.name/');
+    assert.equal(at('x/fault.html.md'), '/x/fault.html/');
+    assert.equal(at('x/page.md', { slug: 'A Slug, Here!' }), '/x/a-slug-here/');
+    assert.equal(at('x/bundle/index.md', { slug: 'Bundle Slug' }), '/x/bundle-slug/');
+    assert.equal(at('x/section/_index.md', { slug: 'ignored' }), '/x/section/', 'a section keeps its folder name');
+    assert.equal(at('x/page.md', { url: '/Custom/Place Here' }), '/Custom/Place Here/', 'url is the path as written');
+    assert.equal(at('x/page.md', { url: 'files/page.html' }), '/files/page.html');
+  });
+
+  it('finds a page at the path its slug or url gives it', async () => {
+    const { index } = await indexed({
+      ...PAGES,
+      'content/handbook/old-name.md': '---\ntitle: Slugged\nslug: New Name\n---\n',
+      'content/handbook/moved.md': '---\ntitle: Moved\nurl: /handbook/elsewhere/\n---\n',
+    });
+    assert.equal(index.resolve('/handbook/new-name/')?.title, 'Slugged');
+    assert.equal(index.resolve('/handbook/elsewhere/')?.title, 'Moved');
+    assert.equal(index.resolve('/handbook/moved/'), undefined);
+  });
+
+  it('knows which pages Hugo does not write: drafts, build options, headless bundles', () => {
+    const fm = (lines: string) => extractPage(`---\ntitle: T\n${lines}\n---\n`);
+    assert.deepEqual([fm('draft: true').draft, fm('Draft: "true"').draft, fm('draft: false').draft], [true, true, false]);
+    assert.deepEqual([fm('build:\n  render: never').render, fm('_build:\n  render: false').render, fm('build:\n  render: link').render, fm('build:\n  render: always').render], [false, false, false, true]);
+    assert.equal(isPublished(fm('headless: true'), 'index.md'), false);
+    assert.equal(isPublished(fm('headless: true'), 'page.md'), true, 'headless counts for leaf bundles only');
+    assert.equal(isPublished(fm('draft: true'), 'page.md'), false);
+    assert.deepEqual([fm('url: /x/y/').url, fm('slug: s').slug, fm('url: ""').url], ['/x/y/', 's', undefined]);
+  });
+
+  it('lists include targets and says when anchors cannot all be known', () => {
+    const plain = extractPage('---\ntitle: T\n---\n\n## A\n');
+    assert.deepEqual([plain.includes, plain.anchorsOpen, plain.openReasons], [[], false, []]);
+    const inc = extractPage('---\ntitle: T\n---\n\n## A\n\n{{% include "includes/x.md" %}}\n\n{{% performance-indicators "d" %}}\n');
+    assert.deepEqual([inc.includes, inc.anchorsOpen, inc.openReasons], [['includes/x.md'], true, ['included file "includes/x.md" is not read', 'shortcode "performance-indicators" writes headings or ids from data']]);
+    const read = extractPage('---\ntitle: T\n---\n\n## A\n\n{{% include "includes/x.md" %}}\n', { readInclude: () => '## A' });
+    assert.deepEqual([read.anchors, read.anchorsOpen], [['a', 'a-1'], false]);
   });
 
   it('reads a page\'s facts in one pass', () => {

@@ -1,97 +1,121 @@
 import { parse as parseYaml } from 'yaml';
-import { hugoSlug, SlugCounter } from '../model/slug';
+import { pageAnchors, type AnchorOptions } from '../anchors';
 
 export interface PageFacts {
   readonly title: string | undefined;
   readonly description: string | undefined;
   readonly aliases: readonly string[];
-  /** Heading IDs (Hugo slugs, `-1` repeats, `{#custom}`) and HTML ids, in page order. */
+  /** Every anchor the published page has (heading IDs, `{#custom}`, attribute-list and HTML ids, footnotes), in page order. */
   readonly anchors: readonly string[];
-  /** `draft: true`: Hugo does not publish the page. */
-  readonly draft?: boolean;
   /** Headings with their line, for go-to-definition and hovers. */
   readonly headings: readonly { readonly id: string; readonly text: string; readonly line: number; readonly depth: number }[];
+  /** `draft: true`: Hugo does not publish the page. */
+  readonly draft: boolean;
+  /** False when build options (`build` or `_build`: `render: never`, `link` or `false`) keep Hugo from writing the page. */
+  readonly render: boolean;
+  /** `headless: true`: a leaf bundle (index.md) that Hugo does not write; see isPublished. */
+  readonly headless: boolean;
+  /** Front-matter `url`: the page's published path, used as written. */
+  readonly url: string | undefined;
+  /** Front-matter `slug`: replaces the file (or leaf bundle folder) name in the path. */
+  readonly slug: string | undefined;
+  /** `{{% include "…" %}}` paths (under the site's assets/ folder), in page order. */
+  readonly includes: readonly string[];
+  /**
+   * Some anchors of the page cannot be known from its text: shortcodes write headings or
+   * ids from data or remote files, or an include target was not read. Every anchor listed
+   * exists, but a missing one may exist too.
+   */
+  readonly anchorsOpen: boolean;
+  /** Why the anchors are open. */
+  readonly openReasons: readonly string[];
 }
-
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-const CUSTOM_ID = /\s*\{#([^}\s]+)\}\s*$/;
-const HTML_ID = /<(?:a|span|div|p|section|h[1-6])\b[^>]*?\b(?:id|name)\s*=\s*["']([^"']+)["']/gi;
-const BLOCK_START = /^\s*(?:[-*+]\s|\d+[.)]\s|>|\||<|#|```|~~~|\{\{)/;
 
 /**
  * The facts the handbook index keeps about a page, read in one pass over its lines. Much
  * cheaper than the full model: a handbook has thousands of pages and only these are needed.
+ * `options.html` for HTML content files; `options.readInclude` resolves include targets.
  */
-export function extractPage(text: string): PageFacts {
-  const lines = text.split(/\r\n|\r|\n/);
+export function extractPage(text: string, options?: AnchorOptions): PageFacts {
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   let start = 0;
-  let title: string | undefined;
-  let description: string | undefined;
-  let aliases: string[] = [];
-  let draft = false;
+  let data: Record<string, unknown> | undefined;
   if (/^\uFEFF?---\s*$/.test(lines[0] ?? '')) {
     const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
     if (close > 0) {
       start = close + 1;
       try {
         const block = lines.slice(1, close);
-        const data = (simpleFrontMatter(block) ?? parseYaml(block.join('\n'))) as Record<string, unknown> | null;
-        if (data && typeof data === 'object') {
-          if (typeof data.title === 'string' || typeof data.title === 'number') title = String(data.title);
-          if (typeof data.description === 'string') description = data.description;
-          draft = data.draft === true;
-          if (Array.isArray(data.aliases)) aliases = data.aliases.filter((a): a is string => typeof a === 'string');
-          else if (typeof data.aliases === 'string') aliases = [data.aliases];
-        }
+        const parsed = (simpleFrontMatter(block) ?? parseYaml(block.join('\n'))) as unknown;
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
       } catch {
         // A page with broken front matter is still a page; its own checks report the YAML.
       }
     }
   }
-  const counter = new SlugCounter();
-  const found: { id: string | undefined; text: string; line: number; depth: number; custom: boolean }[] = [];
-  const htmlIds: string[] = [];
-  let fence: string | undefined;
-  for (let n = start; n < lines.length; n++) {
-    const line = lines[n]!;
-    const c = line.charCodeAt(0);
-    // Most lines start with a letter or a list marker: nothing a heading or fence rule could match.
-    if (!fence && c !== 35 /* # */ && c !== 32 && c !== 96 /* ` */ && c !== 126 /* ~ */ && c !== 61 /* = */ && c !== 45 /* - */) {
-      if (line.includes('<')) for (const m of line.matchAll(HTML_ID)) htmlIds.push(m[1]!);
-      continue;
-    }
-    const f = FENCE.exec(line);
-    if (fence) {
-      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length) fence = undefined;
-      continue;
-    }
-    if (f) {
-      fence = f[1];
-      continue;
-    }
-    const atx = ATX.exec(line);
-    if (atx) {
-      const raw = atx[2] ?? '';
-      const custom = CUSTOM_ID.exec(raw);
-      found.push({ id: custom?.[1], text: (custom ? raw.slice(0, custom.index) : raw).trim(), line: n, depth: atx[1]!.length, custom: !!custom });
-      continue;
-    }
-    const setext = SETEXT.exec(line);
-    const prev = lines[n - 1];
-    // A one-line paragraph underlined with === or --- (longer paragraphs are too rare to matter).
-    const paragraphStart = n - 1 === start || !lines[n - 2]?.trim();
-    if (setext && n > start && prev !== undefined && prev.trim() && paragraphStart && !BLOCK_START.test(prev)) {
-      const custom = CUSTOM_ID.exec(prev);
-      found.push({ id: custom?.[1], text: (custom ? prev.slice(0, custom.index) : prev).trim(), line: n - 1, depth: setext[1]![0] === '=' ? 1 : 2, custom: !!custom });
-      continue;
-    }
-    if (line.includes('<')) for (const m of line.matchAll(HTML_ID)) htmlIds.push(m[1]!);
-  }
-  for (const h of found) if (h.custom && h.id) counter.reserve(h.id);
-  const headings = found.map((h) => ({ id: h.id ?? counter.next(hugoSlug(h.text)), text: h.text, line: h.line, depth: h.depth }));
-  return { title, description, aliases, draft, anchors: [...headings.map((h) => h.id), ...htmlIds], headings };
+  const fm = frontMatterFacts(data);
+  const found = pageAnchors(lines, start, { text, ...options });
+  return {
+    ...fm,
+    anchors: found.anchors.map((a) => a.id),
+    headings: found.headings,
+    includes: found.includes,
+    anchorsOpen: found.open.length > 0,
+    openReasons: found.open,
+  };
+}
+
+type FrontMatterFacts = Pick<PageFacts, 'title' | 'description' | 'aliases' | 'draft' | 'render' | 'headless' | 'url' | 'slug'>;
+
+function frontMatterFacts(data: Record<string, unknown> | undefined): FrontMatterFacts {
+  let title: string | undefined;
+  let description: string | undefined;
+  let aliases: string[] = [];
+  if (!data) return { title, description, aliases, draft: false, render: true, headless: false, url: undefined, slug: undefined };
+  if (typeof data.title === 'string' || typeof data.title === 'number') title = String(data.title);
+  if (typeof data.description === 'string') description = data.description;
+  if (Array.isArray(data.aliases)) aliases = data.aliases.filter((a): a is string => typeof a === 'string');
+  else if (typeof data.aliases === 'string') aliases = [data.aliases];
+  // Hugo reads front-matter keys without regard to case.
+  let lower: Record<string, unknown> | undefined;
+  const key = (name: string): unknown => {
+    if (name in data) return data[name];
+    lower ??= lowerKeys(data);
+    return lower[name];
+  };
+  const build = key('build') ?? key('_build');
+  const renderOption = build && typeof build === 'object' ? lowerKeys(build as Record<string, unknown>).render : undefined;
+  const notRendered = renderOption === false || renderOption === 'never' || renderOption === 'link' || renderOption === 'false';
+  const url = key('url');
+  const slug = key('slug');
+  return {
+    title,
+    description,
+    aliases,
+    draft: isTrue(key('draft')),
+    render: !notRendered,
+    headless: isTrue(key('headless')),
+    url: typeof url === 'string' && url.trim() ? url.trim() : undefined,
+    slug: typeof slug === 'string' && slug.trim() ? slug.trim() : undefined,
+  };
+}
+
+/**
+ * Whether Hugo writes the page at all: not a draft, its build options let it render, and it
+ * is not a headless leaf bundle (`headless` counts only in a bundle's index.md).
+ */
+export function isPublished(facts: PageFacts, fileName: string): boolean {
+  return !facts.draft && facts.render && !(facts.headless && /^index\.(?:md|html)$/.test(fileName));
+}
+
+function lowerKeys(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) out[k.toLowerCase()] = v;
+  return out;
+}
+
+function isTrue(v: unknown): boolean {
+  return v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
 }
 
 const SIMPLE_KEY = /^([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$/;

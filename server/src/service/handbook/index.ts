@@ -3,7 +3,7 @@ import type { Logger } from '../logger';
 import { normalizeSitePath } from '../model/links';
 import { baseName, isInside, joinUri, parentUri, type DirectoryEntry, type Workspace } from '../workspace';
 import { findCheckouts, type Checkout } from './checkout';
-import { extractPage, type PageFacts } from './extract';
+import { extractPage, isPublished, type PageFacts } from './extract';
 import type { HandbookLinks, HandbookPage, Resolution } from './links';
 import { parseRedirectTemplate, Redirects, type RedirectRule } from './redirects';
 import { Suggester } from './suggest';
@@ -15,8 +15,8 @@ export interface IndexedPage extends HandbookPage, PageFacts {
   readonly text: string | undefined;
   /** A cheap fingerprint of the text the facts were read from, to skip re-reading the same text. */
   readonly hash: number;
-  /** Hugo does not publish it (`draft: true`). */
-  readonly draft: boolean;
+  /** Hugo does not write it: a draft, build options that do not render it, a headless bundle. */
+  readonly unpublished: boolean;
   /** The job-family paths it links to, for pages outside job-families: how complete that folder is. */
   readonly familyLinks: readonly string[];
 }
@@ -190,22 +190,22 @@ export class HandbookIndex {
     const hash = fingerprint(text);
     const old = this.#pages.get(uri);
     if (old && old.hash === hash) return false;
-    const facts = extractPage(text);
-    const path = sitePathOf(uri, checkout.content);
+    const facts = extractPage(text, { html: uri.endsWith('.html') });
+    const path = sitePathOf(uri, checkout.content, facts);
     if (old) this.#remove(uri);
     const page: IndexedPage = {
       ...facts,
       uri,
       path,
-      draft: facts.draft === true,
-      openAnchors: (facts as { openAnchors?: boolean }).openAnchors === true,
+      unpublished: !isPublished(facts, baseName(uri)),
+      openAnchors: facts.anchorsOpen,
       text: this.#keepText(uri) ? copyOf(text) : undefined,
       hash,
       familyLinks: uri.includes('/job-families/') || !text.includes('/job-families/') ? [] : [...new Set([...text.matchAll(FAMILY_LINK)].map((m) => copyOf(m[1]!)))],
     };
     this.#pages.set(uri, page);
-    if (!page.draft) this.#byPath.set(normalizeSitePath(path), uri);
-    return !old || old.title !== page.title || old.description !== page.description || old.draft !== page.draft || !sameList(old.anchors, page.anchors) || !sameList(old.aliases, page.aliases);
+    if (!page.unpublished) this.#byPath.set(normalizeSitePath(path), uri);
+    return !old || old.title !== page.title || old.description !== page.description || old.unpublished !== page.unpublished || !sameList(old.anchors, page.anchors) || !sameList(old.aliases, page.aliases);
   }
 
   #remove(uri: string): void {
@@ -374,7 +374,7 @@ export class HandbookIndex {
 
   /** The rules of the site's `_redirects`, in the order the redirects template writes them. */
   #rulesOf(checkout: Checkout): RedirectRule[] {
-    const pages = [...this.#pages.values()].filter((p) => !p.draft && p.uri.startsWith(checkout.content + '/')).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const pages = [...this.#pages.values()].filter((p) => !p.unpublished && p.uri.startsWith(checkout.content + '/')).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const rules: RedirectRule[] = [];
     for (const p of pages) {
       for (const alias of p.aliases) {
@@ -416,13 +416,13 @@ export class HandbookIndex {
 
   /** The closest published path to a broken one, or undefined; cheap, and cached per index state. */
   suggestPath(path: string): string | undefined {
-    this.#suggester ??= new Suggester([...this.#pages.values()].filter((p) => !p.draft).map((p) => p.path));
+    this.#suggester ??= new Suggester([...this.#pages.values()].filter((p) => !p.unpublished).map((p) => p.path));
     return this.#suggester.suggest(path);
   }
 
   /** Published site paths, for completion. */
   publishedPages(): IndexedPage[] {
-    return [...this.#pages.values()].filter((p) => !p.draft);
+    return [...this.#pages.values()].filter((p) => !p.unpublished);
   }
 }
 
@@ -439,16 +439,51 @@ function parentPath(path: string): string {
   return p.slice(0, p.lastIndexOf('/') + 1);
 }
 
-/** `/handbook/hiring/` for `<content>/handbook/hiring/_index.md`, `/handbook/values/` for `values.md`. */
-export function sitePathOf(uri: string, contentRoot: string): string {
-  let rel = uri.slice(contentRoot.length).replace(/\.(?:md|html)$/, '');
-  rel = rel.replace(/\/(?:_index|index)$/, '');
+/**
+ * The path Hugo publishes a content file at: `/handbook/hiring/` for
+ * `<content>/handbook/hiring/_index.md`, `/handbook/values/` for `values.md` or
+ * `values/index.md`, `/` for `_index.html`. Each segment is sanitized as Hugo does
+ * (spaces to `-`, characters other than letters, digits, marks and `._-+~@#\` dropped,
+ * hyphens not doubled) and lower-cased; a front-matter `slug` replaces the file (or leaf
+ * bundle folder) name, and a front-matter `url` is the path as written.
+ */
+export function sitePathOf(uri: string, contentRoot: string, facts?: Pick<PageFacts, 'url' | 'slug'>): string {
+  if (facts?.url) {
+    const url = facts.url.startsWith('/') ? facts.url : `/${facts.url}`;
+    return /\.[^/]*$/.test(url) || url.endsWith('/') ? url : `${url}/`;
+  }
+  let rel = uri.slice(contentRoot.length);
   try {
     rel = decodeURIComponent(rel);
   } catch {
     // keep the encoded form
   }
-  return `${rel || ''}/`;
+  const segments = rel.replace(/\.(?:md|html)$/, '').split('/').filter(Boolean);
+  const last = segments[segments.length - 1];
+  const section = last === '_index';
+  const bundle = last === 'index';
+  if (section || bundle) segments.pop();
+  if (facts?.slug && !section && segments.length) segments[segments.length - 1] = facts.slug;
+  const path = segments.map(sanitizeSegment).filter(Boolean).join('/');
+  return path ? `/${path}/` : '/';
+}
+
+/** Hugo's UnicodeSanitize of a path, then lower case (the site keeps `disablePathToLower` off). */
+function sanitizeSegment(segment: string): string {
+  let out = '';
+  let pendingHyphen = false;
+  let wasHyphen = false;
+  const chars = [...segment];
+  chars.forEach((ch, i) => {
+    const allowed = '._-+~@#/\\'.includes(ch) || /[\p{L}\p{Nd}\p{M}]/u.test(ch) || (ch === '%' && /^[0-9a-fA-F]{2}$/.test((chars[i + 1] ?? '') + (chars[i + 2] ?? '')));
+    if (allowed) {
+      wasHyphen = ch === '-';
+      if (pendingHyphen && !wasHyphen) out += '-';
+      pendingHyphen = false;
+      out += ch;
+    } else if (out && !wasHyphen && /\s/u.test(ch)) pendingHyphen = true;
+  });
+  return [...out].map((ch) => (ch === '\u0130' ? 'i' : ch.toLowerCase())).join('');
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -31,7 +31,7 @@ export interface HandbookLinks {
 
 /** Whether a page has an anchor; undefined when nobody can know from the source. */
 export function anchorOn(page: HandbookPage, anchor: string): boolean | undefined {
-  const a = anchor.toLowerCase();
-  if (page.anchors.includes(a)) return true;
+  // Fragments match exactly; heading IDs are lower case, so a capitalised link to one is JF036's, not broken.
+  if (page.anchors.includes(anchor) || page.anchors.includes(anchor.toLowerCase())) return true;
   return page.openAnchors ? undefined : false;
 }

@@ -1,4 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
+import { pageAnchors } from '../anchors';
 import { parseBlocks, type Blocks, type Heading, type ListItem, type Segment } from './blocks';
 import { parseFrontMatter, stringValue, type FrontMatter } from './frontMatter';
 import { findGrades, type GradeMention } from './grades';
@@ -7,7 +8,6 @@ import { LineIndex, range } from './lines';
 import { parseTarget, type LinkKind } from './links';
 import type { RawProblem } from './inlineScanner';
 import { buildSections, sectionAt, type Section } from './sections';
-import { hugoSlug, SlugCounter } from './slug';
 
 export interface Link {
   readonly line: number;
@@ -58,7 +58,7 @@ export interface Anchor {
   readonly id: string;
   readonly line: number;
   readonly range: Range;
-  readonly source: 'heading' | 'custom' | 'html';
+  readonly source: 'heading' | 'custom' | 'attribute' | 'html' | 'footnote';
 }
 
 /** Words a reader sees on one line, with code, URLs and markup blanked; columns match the source. */
@@ -114,9 +114,6 @@ export interface JobFamilyModel {
   sectionAt(line: number): Section;
 }
 
-/** Shortcodes whose output adds headings the source does not show. */
-const OPEN_ANCHOR_SHORTCODES = new Set(['include', 'performance-indicators', 'kpi', 'product/categories']);
-
 const ADD = /\{add\b[^}\]\n]*[}\]]?/gi;
 /**
  * Template text left in braces: `{Insert hiring process steps here.}`, `The {Security Research Manager} is …`.
@@ -159,7 +156,6 @@ export function parseModel(text: string, uri: string, version = 0): JobFamilyMod
   const placeholders: Placeholder[] = [];
   const prose: ProseLine[] = [];
   const comments: Comment[] = [];
-  const htmlAnchors: Anchor[] = [];
 
   for (const seg of blocks.segments) {
     const { scan } = seg;
@@ -169,9 +165,6 @@ export function parseModel(text: string, uri: string, version = 0): JobFamilyMod
     }
     for (const s of scan.shortcodes) shortcodes.push({ name: s.name, range: range(seg.line, seg.col + s.start, seg.line, seg.col + s.end) });
     for (const c of scan.comments) comments.push({ line: seg.line, text: c.text });
-    for (const id of scan.htmlIds) {
-      htmlAnchors.push({ id: id.text, line: seg.line, range: range(seg.line, seg.col + id.start, seg.line, seg.col + id.end), source: 'html' });
-    }
     // Most lines hold no placeholder: cheap character tests skip the patterns.
     if (seg.text.includes('{')) {
       for (const m of maskCode(seg.text, scan.codeSpans).matchAll(ADD)) {
@@ -194,7 +187,7 @@ export function parseModel(text: string, uri: string, version = 0): JobFamilyMod
     }
     prose.push({ line: seg.line, col: seg.col, text: scan.prose, section: at(seg.line), block: seg.block });
   }
-  collectHtmlBlocks(blocks, lines, comments, htmlAnchors, links);
+  collectHtmlBlocks(blocks, lines, comments, links);
   if (frontMatter) {
     for (let n = 1; n < frontMatter.bodyStartLine - 1; n++) {
       for (const m of lines.line(n).matchAll(ADD)) {
@@ -212,6 +205,7 @@ export function parseModel(text: string, uri: string, version = 0): JobFamilyMod
     return (s.kind ?? s.misspelling?.kind) === 'job-grade';
   });
   const fileName = fileNameOf(uri);
+  const pageIds = modelAnchors(lines, bodyStartLine);
   const structure = findStructure(sections, grades, { title, titleRange, uri, fileName, lineCount: lines.lineCount, lineText: (n) => lines.line(n), eol: lines.eol });
 
   return {
@@ -237,8 +231,8 @@ export function parseModel(text: string, uri: string, version = 0): JobFamilyMod
     structureProblems: structure.problems,
     gradeAliases: structure.gradeAliases,
     layout: structure.layout,
-    anchors: [...headingAnchors(blocks.headings), ...htmlAnchors],
-    openAnchors: shortcodes.some((s) => OPEN_ANCHOR_SHORTCODES.has(s.name)),
+    anchors: pageIds.anchors,
+    openAnchors: pageIds.open,
     comments,
     shortcodes,
     prose,
@@ -356,16 +350,10 @@ function maskCode(text: string, spans: readonly { start: number; end: number }[]
 }
 
 const COMMENT = /<!--[\s\S]*?-->/g;
-const HTML_ID = /<(?:a|span|div|p|section|h[1-6])\b[^>]*?\b(?:id|name)\s*=\s*["']([^"']+)["']/gi;
-
-function collectHtmlBlocks(blocks: Blocks, lines: LineIndex, comments: Comment[], anchors: Anchor[], links: Link[]): void {
+function collectHtmlBlocks(blocks: Blocks, lines: LineIndex, comments: Comment[], links: Link[]): void {
   for (const b of blocks.htmlBlocks) {
     for (let n = b.startLine; n < b.endLine; n++) {
       const text = lines.line(n);
-      for (const m of text.matchAll(HTML_ID)) {
-        const col = m.index + m[0].lastIndexOf(m[1]!);
-        anchors.push({ id: m[1]!, line: n, range: range(n, col, n, col + m[1]!.length), source: 'html' });
-      }
       for (const m of text.matchAll(/<a\b[^>]*\bhref\s*=\s*["']([^"']*)["'][^>]*>/gi)) {
         const col = m.index + m[0].indexOf(m[1]!, m[0].indexOf('href'));
         const parsed = parseTarget(m[1]!);
@@ -398,11 +386,16 @@ function collectHtmlBlocks(blocks: Blocks, lines: LineIndex, comments: Comment[]
   }
 }
 
-function headingAnchors(headings: readonly Heading[]): Anchor[] {
-  const counter = new SlugCounter();
-  for (const h of headings) if (h.customId) counter.reserve(h.customId);
-  return headings.map((h) => {
-    if (h.customId) return { id: h.customId, line: h.line, range: h.range, source: 'custom' as const };
-    return { id: counter.next(hugoSlug(h.text)), line: h.line, range: h.range, source: 'heading' as const };
-  });
+/** The page's anchors as the published site has them (the same as other pages get in the handbook index). */
+function modelAnchors(lines: LineIndex, bodyStartLine: number): { anchors: Anchor[]; open: boolean } {
+  const found = pageAnchors(lines.lines, bodyStartLine, { text: lines.text });
+  return {
+    anchors: found.anchors.map((a) => ({
+      id: a.id,
+      line: a.line,
+      range: a.length ? range(a.line, a.col, a.line, a.col + a.length) : lines.lineRange(a.line),
+      source: a.kind,
+    })),
+    open: found.open.length > 0,
+  };
 }

@@ -19,6 +19,13 @@ Bad: \`[grades](/handbook/total-rewards/compensation/compensation-calculator/#Gi
     for (const link of ctx.model.links) {
       if (!INTERNAL.has(link.kind) || link.anchor === undefined || !link.anchorRange) continue;
       if (link.anchor === link.anchor.toLowerCase()) continue;
+      // An HTML id may have capitals, and a fragment must match it exactly.
+      if (link.kind === 'same-page' && ctx.model.anchors.some((a) => a.id === link.anchor)) continue;
+      if (ctx.handbook && link.kind !== 'same-page') {
+        const r = link.kind === 'ref' ? ctx.handbook.resolveRef(link.path, ctx.model.uri) : ctx.handbook.resolve(link.path);
+        const page = r.status === 'page' || r.status === 'redirect' ? r.page : undefined;
+        if (page?.anchors.includes(link.anchor)) continue;
+      }
       const lower = link.anchor.toLowerCase();
       ctx.report({
         range: link.anchorRange,

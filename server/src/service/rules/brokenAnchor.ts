@@ -34,7 +34,7 @@ Bad: \`[Senior](#senior-backend-enginer)\``,
   },
   check(ctx) {
     const { model, handbook } = ctx;
-    const own: HandbookPage = { uri: model.uri, path: '', title: model.title, description: undefined, anchors: model.anchors.map((a) => a.id.toLowerCase()), openAnchors: model.openAnchors };
+    const own: HandbookPage = { uri: model.uri, path: '', title: model.title, description: undefined, anchors: model.anchors.map((a) => a.id), openAnchors: model.openAnchors };
     for (const link of model.links) {
       if (link.anchor === undefined || link.anchor === '' || !link.anchorRange) continue;
       let page: HandbookPage | undefined;
@@ -52,9 +52,9 @@ Bad: \`[Senior](#senior-backend-enginer)\``,
 };
 
 function report(ctx: Parameters<typeof brokenAnchor.check>[0], link: Link, page: HandbookPage): void {
-  const anchor = link.anchor!.toLowerCase();
+  const anchor = link.anchor!;
   const where = page.path ? `\`${page.path}\`` : 'this page';
-  if (!ID_CHARS.test(anchor)) {
+  if (!ID_CHARS.test(anchor) && anchorOn(page, anchor) !== true) {
     const cleaned = anchor.replace(STRAY, '');
     const exists = cleaned && anchorOn(page, cleaned) === true;
     ctx.report({
