@@ -1,174 +1,158 @@
-// Measures what issue-level goals name, on this machine, in one run:
-// - the handbook index on a generated 5,000-page handbook: cold build time and peak RSS of
-//   the real server process, incremental update after one file changes, link validation
-//   of the largest page with the index warm;
-// - the Markdown parser choice, side by side on the real corpus: markdown-it (as the model
-//   uses it) against micromark.
-// Prints each figure with its goal and the ratio. `--write` also updates docs/performance.md.
-import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// `npm run bench`: measures, in one run and side by side, what docs/performance.md states,
+// prints a compact table with the goals, and writes docs/performance.md.
+//
+//   npm run bench                 full run (several minutes), writes docs/performance.md
+//   npm run bench -- --quick      fewer sizes and iterations; prints only (add --write to write)
+//   options: --no-write, --profile / --no-profile (CPU profile of typing in the real checkout)
+//
+// Inputs: the real corpus (JOBFAMILY_CORPUS, default ../shared/corpus), a real handbook
+// (BENCH_HANDBOOK, default ../shared/handbook), and handbooks from bench/generate.mjs; the
+// copies and generated files live in bench/.work/.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { generateHandbook } from './generate.mjs';
+import { cliVsCli2, rssMethod } from './cases/cli.mjs';
+import { inCheckout, indexUpdate, perPage } from './cases/inProcess.mjs';
+import { completions, indexBuild, indexedServer, spawnToInitialize, typing } from './cases/lsp.mjs';
+import { profileTyping } from './cases/profile.mjs';
+import { goalsOf, markdown, terminal } from './lib/report.mjs';
+import { median } from './lib/stats.mjs';
+import { corpusFiles, FAMILIES, generated, LARGEST, noHandbook, realCheckout, root } from './lib/workspaces.mjs';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const require = createRequire(import.meta.url);
-const work = path.join(root, 'bench', '.work', 'handbook');
-const PAGES = Number(process.env.BENCH_PAGES ?? 5000);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (n) => `${n < 10 ? n.toFixed(2) : n.toFixed(0)} ms`;
-
-console.log(`Generating a ${PAGES}-page handbook in bench/.work …`);
-const files = generateHandbook(work, PAGES);
-const sizes = files.map((f) => statSync(f).size).sort((a, b) => a - b);
-console.log(`  median page ${(median(sizes) / 1024).toFixed(1)} KB, largest ${(sizes[sizes.length - 1] / 1024).toFixed(1)} KB`);
-
-// 1. Cold index and peak memory: the built server, over stdio, as an editor starts it.
-async function serverColdIndex() {
-  const proto = require('vscode-languageserver-protocol/node');
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = proto.createProtocolConnection(new proto.StreamMessageReader(child.stdout), new proto.StreamMessageWriter(child.stdin));
-  let started = 0;
-  const done = new Promise((resolve) => {
-    conn.onNotification('window/logMessage', (p) => {
-      if (/Handbook index: \d+ pages/.test(p.message)) resolve(performance.now() - started);
-    });
-  });
-  conn.listen();
-  const uri = pathToFileURL(work).href;
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'bench' }], capabilities: {} });
-  started = performance.now();
-  await conn.sendNotification('initialized', {});
-  const elapsed = await done;
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  const peakKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  await conn.sendRequest('shutdown');
-  await conn.sendNotification('exit');
-  conn.dispose();
-  child.kill();
-  return { elapsed, peakMb: peakKb / 1024 };
+const args = new Set(process.argv.slice(2));
+for (const a of args) {
+  if (!['--quick', '--write', '--no-write', '--profile', '--no-profile'].includes(a)) {
+    console.error(`unknown option ${a}\nusage: node bench/run.mjs [--quick] [--write|--no-write] [--profile|--no-profile]`);
+    process.exit(2);
+  }
 }
+const quick = args.has('--quick');
+const write = args.has('--write') || (!quick && !args.has('--no-write'));
+const profile = args.has('--profile') || (!quick && !args.has('--no-profile'));
 
-// 2 and 3. In-process: the same service the server runs, over the same workspace.
-async function warmFigures() {
-  const { createLanguageService, mergeConfig, RULES } = require(path.join(root, 'out', 'server', 'src', 'service', 'index.js'));
-  const { FileWorkspace, toUri } = require(path.join(root, 'out', 'server', 'src', 'node', 'fileWorkspace.js'));
-  const ls = createLanguageService({ workspace: FileWorkspace.fromPaths([work]) });
-  await ls.index.build();
-  const changed = files[Math.floor(files.length / 2)];
-  const original = readFileSync(changed, 'utf8');
-  const updates = [];
-  for (let i = 0; i < 50; i++) {
-    writeFileSync(changed, `${original}\n## Added section ${i}\n`);
-    const t = performance.now();
-    await ls.index.fileChanged(toUri(changed), false);
-    updates.push(performance.now() - t);
-  }
-  writeFileSync(changed, original);
-  const largest = files.reduce((a, b) => (statSync(a).size >= statSync(b).size ? a : b));
-  const text = readFileSync(largest, 'utf8');
-  const linkRules = new Set(['JF037', 'JF038']);
-  const config = mergeConfig({ rules: Object.fromEntries(RULES.map((r) => [r.meta.id, linkRules.has(r.meta.id) ? r.meta.severity : 'off'])) });
-  const uri = toUri(largest);
-  ls.getModel({ uri, version: 1, getText: () => text }); // the model is parsed once per version; links are checked on it
-  const validations = [];
-  let links = 0;
-  for (let i = 0; i < 50; i++) {
-    const t = performance.now();
-    const found = await ls.getFindings({ uri, version: 1, getText: () => text }, config);
-    validations.push(performance.now() - t);
-    links = ls.getModel({ uri, version: 1, getText: () => text }).links.length;
-    void found;
-  }
-  return { update: median(updates), validation: median(validations), links };
-}
+const P = quick
+  ? { sizes: [1000, 5000], indexRuns: 1, spawns: 10, edits: 40, warmup: 5, typingBudgetMs: 20_000, completionRuns: 15, completionBudgetMs: 10_000, pageRuns: 10, passes: 2, cliRuns: 2, checkoutRuns: 3, updateRuns: 20, profileEdits: 10 }
+  : { sizes: [1000, 5000, 20000], indexRuns: 3, spawns: 15, edits: 200, warmup: 10, typingBudgetMs: 150_000, completionRuns: 50, completionBudgetMs: 40_000, pageRuns: 30, passes: 5, cliRuns: 5, checkoutRuns: 10, updateRuns: 50, profileEdits: 20 };
+/** Generated handbooks the typing and completion figures are taken in (the others: index only). */
+const TYPING_SIZES = new Set([5000, 20000]);
 
-// 4. The parser: markdown-it (block rules, as the model uses it) against micromark, on real pages.
-async function parsers() {
-  const corpus = path.resolve(root, process.env.JOBFAMILY_CORPUS ?? path.join('..', 'shared', 'corpus'), 'job-families');
-  const pages = [];
-  const walk = (d) => readdirSync(d).forEach((n) => (statSync(path.join(d, n)).isDirectory() ? walk(path.join(d, n)) : pages.push(readFileSync(path.join(d, n), 'utf8'))));
-  try {
-    walk(corpus);
-  } catch {
-    return undefined;
-  }
-  const MarkdownIt = require('markdown-it');
-  const mdBlocks = new MarkdownIt({ html: true });
-  mdBlocks.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
-  const mdFull = new MarkdownIt({ html: true });
-  const { micromark } = await import('micromark');
-  const { parseModel } = require(path.join(root, 'out', 'server', 'src', 'service', 'model', 'model.js'));
-  const time = (fn) => {
-    for (const p of pages) fn(p); // warm up
-    const runs = [];
-    for (let r = 0; r < 5; r++) {
-      const t = performance.now();
-      for (const p of pages) fn(p);
-      runs.push(performance.now() - t);
+const started = performance.now();
+const load = [os.loadavg()[0]];
+const step = (what) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${what}`);
+
+/** Builds out/ and dist/ when they are missing or older than the sources. */
+function ensureBuilt() {
+  const outputs = ['dist/server.js', 'dist/cli.js', 'out/server/src/service/index.js', 'out/server/src/node/fileWorkspace.js'].map((f) => path.join(root, f));
+  const newest = (dir) => {
+    let t = 0;
+    for (const name of readdirSync(dir)) {
+      const p = path.join(dir, name);
+      const s = statSync(p);
+      t = Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs);
     }
-    return median(runs);
+    return t;
   };
-  return {
-    pages: pages.length,
-    blocks: time((p) => mdBlocks.parse(p, {})),
-    full: time((p) => mdFull.parse(p, {})),
-    micromark: time((p) => micromark(p)),
-    model: time((p) => parseModel(p, 'file:///c/job-families/x.md')),
-  };
+  const sources = newest(path.join(root, 'server', 'src'));
+  if (outputs.every((f) => existsSync(f) && statSync(f).mtimeMs >= sources)) return;
+  step('building (node scripts/build.mjs)');
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: root });
 }
 
-const cold = await serverColdIndex();
-const warm = await warmFigures();
-const parse = await parsers();
+ensureBuilt();
+const files = corpusFiles();
+const largest = path.join(FAMILIES, LARGEST);
+const versionOf = (pkg) => JSON.parse(readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+const R = { quick, params: P, versions: { markdownlint: versionOf('markdownlint'), cli2: versionOf('markdownlint-cli2'), markdownIt: versionOf('markdown-it') } };
 
-const rows = [
-  ['Cold index, 5,000 pages (server process)', ms(cold.elapsed), '≤ 2000 ms', (cold.elapsed / 2000).toFixed(2)],
-  ['Peak memory of the server (VmHWM)', `${cold.peakMb.toFixed(0)} MB`, '≤ 200 MB', (cold.peakMb / 200).toFixed(2)],
-  ['Incremental update after one file changes', ms(warm.update), '≤ 10 ms', (warm.update / 10).toFixed(2)],
-  [`Link validation, largest page (${warm.links} links), index warm`, ms(warm.validation), '≤ 5 ms', (warm.validation / 5).toFixed(2)],
+step(`in process, per page: ${files.length} corpus files`);
+R.perPage = await perPage({ folder: path.dirname(FAMILIES), files, largest, runs: P.pageRuns, passes: P.passes });
+
+step('whole process: jobfamily-lint vs markdownlint-cli2');
+R.cli = await cliVsCli2(files, P.cliRuns);
+
+step('workspaces: the real checkout (copy), a folder with no handbook, generated handbooks');
+const checkout = realCheckout();
+const spaces = [
+  { key: 'none', label: 'no handbook', ws: noHandbook(), typing: true },
+  { key: 'checkout', label: 'real checkout', ws: checkout, typing: true },
+  ...P.sizes.map((n) => ({ key: `gen${n}`, label: `generated ${n.toLocaleString('en-US')}`, size: n, ws: generated(n), typing: TYPING_SIZES.has(n) })),
 ];
-const table = ['| Figure | Measured | Goal | Ratio to goal |', '|---|---:|---:|---:|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-let parserTable = '';
-if (parse) {
-  parserTable = [
-    `| Parser, ${parse.pages} real pages | Time | Ratio to markdown-it blocks |`,
-    '|---|---:|---:|',
-    `| markdown-it, block rules only (what the model uses) | ${ms(parse.blocks)} | 1.00 |`,
-    `| markdown-it, full parse | ${ms(parse.full)} | ${(parse.full / parse.blocks).toFixed(2)} |`,
-    `| micromark (to HTML) | ${ms(parse.micromark)} | ${(parse.micromark / parse.blocks).toFixed(2)} |`,
-    `| Whole job-family model (front matter, blocks, links, sections, grades, levels) | ${ms(parse.model)} | ${(parse.model / parse.blocks).toFixed(2)} |`,
-  ].join('\n');
+
+step(`spawn → initialize, ${P.spawns} spawns`);
+R.spawn = await spawnToInitialize(checkout.dir, P.spawns);
+
+R.spaces = [];
+for (const s of spaces) {
+  step(`${s.label}: index build × ${P.indexRuns}`);
+  const runs = s.typing ? P.indexRuns - 1 : P.indexRuns;
+  const built = runs > 0 ? await indexBuild(s.ws.dir, runs) : { runs: [] };
+  const entry = { key: s.key, label: s.label, size: s.size };
+  if (s.typing) {
+    // The last index run's server goes on to typing and completion.
+    const live = await indexedServer(s.ws.dir);
+    const all = [...built.runs, { indexMs: live.indexMs, peakMb: live.peakMb }];
+    entry.index = { pages: live.pages, indexMs: median(all.map((r) => r.indexMs)), peakMb: median(all.map((r) => r.peakMb)), runs: all, signal: live.signal };
+    step(`${s.label}: typing, up to ${P.edits} edits`);
+    entry.typing = await typing(live.server, s.ws.page, { edits: P.edits, budgetMs: P.typingBudgetMs, warmup: P.warmup });
+    step(`${s.label}: completions, ${P.completionRuns} each`);
+    entry.completion = await completions(live.server, s.ws.page, s.ws.anchorPage, { runs: P.completionRuns, budgetMs: P.completionBudgetMs, warmup: 3 });
+    await live.server.stop();
+  } else {
+    entry.index = built;
+  }
+  R.spaces.push(entry);
 }
-console.log(`\n${table}\n\n${parserTable}\n`);
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
 
-if (process.argv.includes('--write')) {
-  writeFileSync(
-    path.join(root, 'docs', 'performance.md'),
-    `# Performance
+step('in process: the largest page inside the real checkout, index built');
+R.inCheckout = await inCheckout({ folder: checkout.dir, file: checkout.page, runs: P.checkoutRuns });
 
-Measured with \`npm run bench\` (bench/run.mjs) on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}.
-The handbook is generated by bench/generate.mjs: ${PAGES} pages (handbook pages and job
-families, linking to each other with anchors), median page ${(median(sizes) / 1024).toFixed(1)} KB.
+const updateSize = P.sizes.includes(5000) ? 5000 : P.sizes[0];
+step(`in process: index update after one file changes (generated ${updateSize})`);
+{
+  const ws = generated(updateSize);
+  const file = path.join(ws.dir, 'content', ws.anchorPage.replace(/^\/|\/$/g, '') + '.md');
+  R.update = { size: updateSize, ...(await indexUpdate({ folder: ws.dir, file, runs: P.updateRuns })) };
+}
 
-${table}
+if (profile) {
+  step(`CPU profile: ${P.profileEdits} typing edits in the real checkout`);
+  R.profile = await profileTyping(checkout.dir, checkout.page, P.profileEdits);
+}
 
-- Cold index: from \`initialized\` to the server's "Handbook index" log line, in the real
-  server process started over stdio. Peak memory is that process's VmHWM afterwards.
-- Incremental update: \`fileChanged\` for one page rewritten on disk (read, extract, update
-  paths and anchors), median of 50.
-- Link validation: the link rules (JF037, JF038) on the largest page, model cached, median of 50.
+load.push(os.loadavg()[0]);
+R.machine = {
+  cpu: os.cpus()[0]?.model?.trim() ?? 'unknown CPU',
+  cores: os.cpus().length,
+  memGb: os.totalmem() / 2 ** 30,
+  node: process.version,
+  os: osName(),
+  date: new Date().toISOString().slice(0, 10),
+  commit: gitCommit(),
+  load,
+  rssMethod,
+  minutes: (performance.now() - started) / 60_000,
+};
 
-The Markdown parser was chosen by measurement on the ${parse?.pages ?? 112} real job-family pages:
+const goals = goalsOf(R);
+console.log(`\n${terminal(R, goals)}`);
+if (write) {
+  writeFileSync(path.join(root, 'docs', 'performance.md'), markdown(R, goals));
+  console.log('\nwrote docs/performance.md');
+}
 
-${parserTable}
+function osName() {
+  try {
+    return /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? os.type();
+  } catch {
+    return `${os.type()} ${os.release()}`;
+  }
+}
 
-Lines of inline markup are scanned by the model's own column-keeping scanner, which is why
-only markdown-it's block rules run.
-`,
-  );
-  console.log('wrote docs/performance.md');
+function gitCommit() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
 }
