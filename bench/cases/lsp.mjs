@@ -90,12 +90,16 @@ function budget(max, budgetMs, min = 10) {
   };
 }
 
+/** Untimed warm-up edits stop after this long even when fewer than asked. */
+const WARMUP_BUDGET_MS = 10_000;
+
 const TYPED = ' and the team writes the next iteration of this page together';
 
 /**
  * Typing into the open page: each edit inserts one character at the end of the first
  * paragraph (a new version), then pulls diagnostics; the time is from sending didChange
- * to the pull's answer. The first `warmup` edits (new versions too) are not timed.
+ * to the pull's answer. The first `warmup` edits (new versions too, at most 10 s of them)
+ * are not timed.
  */
 export async function typing(server, file, { edits, budgetMs, warmup = 0 }) {
   const text = readFileSync(file, 'utf8');
@@ -111,13 +115,17 @@ export async function typing(server, file, { edits, budgetMs, warmup = 0 }) {
   }
   const times = [];
   let last = first;
+  const edit = async (i) => {
+    await doc.insert({ line, character: doc.line(line).length }, TYPED[i % TYPED.length]);
+    last = await server.pull(uri);
+  };
+  const warm = budget(warmup, WARMUP_BUDGET_MS, 1);
+  for (let i = 0; warm(i); i++) await edit(i);
   const more = budget(edits, budgetMs);
-  for (let i = -warmup; i < 0 || more(i); i++) {
+  for (let i = 0; more(i); i++) {
     const t = performance.now();
-    await doc.insert({ line, character: doc.line(line).length }, TYPED[(i + warmup) % TYPED.length]);
-    const report = await server.pull(uri);
-    if (i >= 0) times.push(performance.now() - t);
-    last = report;
+    await edit(warmup + i);
+    times.push(performance.now() - t);
   }
   await server.close(uri);
   const codes = {};

@@ -36,7 +36,7 @@ export function goalsOf(R) {
       measured: `${ms(t.p95)} (${ms(t.p50)})`,
       toGoal: Math.max(t.p95 / 15, t.p50 / 5),
       toGoalText: `${ratio(t.p95 / 15)} (${ratio(t.p50 / 5)})`,
-      how: `${t.n} one-character edits over stdio after ${R.params.warmup} untimed ones, each a new version followed by a \`textDocument/diagnostic\` pull; time from sending didChange to the answer.`,
+      how: `${t.n} one-character edits over stdio after up to ${R.params.warmup} untimed ones, each a new version followed by a \`textDocument/diagnostic\` pull; time from sending didChange to the answer.`,
       note: `Every keystroke re-checks the whole page, links included: the page has ${linkFindings(t.codes)} broken-link or broken-anchor findings (JF037/JF038) in this checkout, and a "did you mean" suggestion is computed for each of them against the indexed pages.${profileNote(R)} In process, the same validation takes ${ms(R.inCheckout.validate)} against ${ms(pp.largest.validate)} with no handbook (corpus folder).`,
     });
   }
@@ -123,7 +123,7 @@ export function goalsOf(R) {
       measured: g20 ? mb(measured) : 'not measured (--quick)',
       toGoal: g20 ? measured / 200 : undefined,
       how: 'VmHWM of the server process (/proc/<pid>/status) when its index is complete.',
-      note: g20 ? `The whole process, Node included: a server with no handbook peaks at ${mb(none.index.peakMb)}.` : '',
+      note: g20 ? `The whole process, Node included: a server with no handbook peaks at ${mb(none.index.peakMb)}${g5 ? `, with 5,000 generated pages at ${mb(g5.index.peakMb)}` : ''}.` : '',
     });
   }
   return rows;
@@ -212,15 +212,21 @@ export function markdown(R, goals) {
   );
 
   out.push('', '## The server over stdio', '');
-  out.push(`\`node dist/server.js --stdio\`, driven as an editor with pull diagnostics drives it. Index build: from \`initialized\` to the server's index-complete signal (its \`Handbook index: N pages\` log line, or the end of its \`$/progress\`), median of ${R.params.indexRuns} fresh servers; peak RSS is the server's VmHWM at that moment. The files are in the OS page cache (a warm disk). Typing: after ${R.params.warmup} untimed edits, up to ${R.params.edits} one-character edits (fewer when a run would exceed ${R.params.typingBudgetMs / 1000} s; n says how many) at the end of the page's first paragraph, each a new version, each followed by a diagnostic pull; time from didChange to the pull's answer. Completion: after 3 untimed ones, ${R.params.completionRuns} keystrokes per kind (within ${R.params.completionBudgetMs / 1000} s) that trigger it: a grade after "is a " in a Job Grade section, a handbook path after \`](/handbook/\`, an anchor after \`](/handbook/<existing page>/#\`; time from didChange to the completion answer, so it includes parsing the new version.`, '');
+  out.push(`\`node dist/server.js --stdio\`, driven as an editor with pull diagnostics drives it. Index build: from \`initialized\` to the server's index-complete signal (its \`Handbook index: N pages\` log line, or the end of its \`$/progress\`), median of ${R.params.indexRuns} fresh servers; peak RSS is the server's VmHWM at that moment. The files are in the OS page cache (a warm disk). Typing: after ${R.params.warmup} untimed edits (at most 10 s of them), up to ${R.params.edits} one-character edits (fewer when a run would exceed ${R.params.typingBudgetMs / 1000} s; n says how many) at the end of the page's first paragraph, each a new version, each followed by a diagnostic pull; time from didChange to the pull's answer. Completion: after 3 untimed ones, ${R.params.completionRuns} keystrokes per kind (within ${R.params.completionBudgetMs / 1000} s) that trigger it: a grade after "is a " in a Job Grade section, a handbook path after \`](/handbook/\`, an anchor after \`](/handbook/<existing page>/#\`; time from didChange to the completion answer, so it includes parsing the new version.`, '');
   out.push(
     table(
-      ['Workspace', 'Pages indexed', 'Index build', 'Peak RSS', 'Typing p50', 'p95', 'max', 'n'],
-      R.spaces.map((s) => [s.label, count(s.index.pages), ms(s.index.indexMs), mb(s.index.peakMb), ...(s.typing ? [ms(s.typing.p50), ms(s.typing.p95), ms(s.typing.max), String(s.typing.n)] : ['', '', '', ''])]),
-      'lrrrrrrr',
+      ['Workspace', 'Pages indexed', 'Index build', 'Peak RSS', 'Typing p50', 'p95', 'max', 'n', 'Findings (links)'],
+      R.spaces.map((s) => [
+        s.label,
+        count(s.index.pages),
+        ms(s.index.indexMs),
+        mb(s.index.peakMb),
+        ...(s.typing ? [ms(s.typing.p50), ms(s.typing.p95), ms(s.typing.max), String(s.typing.n), `${s.typing.diagnostics} (${linkFindings(s.typing.codes)})`] : ['', '', '', '', '']),
+      ]),
+      'lrrrrrrrr',
     ),
   );
-  out.push('');
+  out.push('', 'Findings: the diagnostics of the last pull, and in brackets those about broken links or anchors (JF037, JF038). The generated handbooks do not have the real pages the page links to, so there its handbook links are broken.', '');
   out.push(
     table(
       ['Workspace', 'Grade p95 (p50)', 'Path p95 (p50)', 'Anchor p95 (p50)', 'Items: grade / path / anchor'],
