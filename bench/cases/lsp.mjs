@@ -122,15 +122,17 @@ export async function typing(server, file, { edits, budgetMs, warmup = 0 }) {
   const warm = budget(warmup, WARMUP_BUDGET_MS, 1);
   for (let i = 0; warm(i); i++) await edit(i);
   const more = budget(edits, budgetMs);
+  const cpu0 = server.cpuMs();
   for (let i = 0; more(i); i++) {
     const t = performance.now();
     await edit(warmup + i);
     times.push(performance.now() - t);
   }
+  const cpuPerEdit = (server.cpuMs() - cpu0) / times.length;
   await server.close(uri);
   const codes = {};
   for (const d of last.items) codes[d.code] = (codes[d.code] ?? 0) + 1;
-  return { ...summary(times), times, diagnostics: last.items.length, codes };
+  return { ...summary(times), times, cpuPerEdit, diagnostics: last.items.length, codes };
 }
 
 /**

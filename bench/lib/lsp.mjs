@@ -1,6 +1,6 @@
 // A minimal LSP client for the built server (node dist/server.js --stdio), as an editor
 // with pull diagnostics drives it.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -33,6 +33,19 @@ export function memoryOf(pid) {
     return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
   } catch {
     return { peakMb: NaN, rssMb: NaN };
+  }
+}
+
+let ticksPerSecond;
+/** CPU time (user + system, all threads) a process has used so far, in ms, from /proc. */
+export function cpuMsOf(pid) {
+  try {
+    ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    // After "pid (comm) ", utime and stime are the 12th and 13th fields.
+    return ((Number(fields[11]) + Number(fields[12])) / ticksPerSecond) * 1000;
+  } catch {
+    return NaN;
   }
 }
 
@@ -141,6 +154,10 @@ export class Server {
 
   memory() {
     return memoryOf(this.pid);
+  }
+
+  cpuMs() {
+    return cpuMsOf(this.pid);
   }
 
   async stop() {

@@ -136,7 +136,7 @@ export function terminal(R, goals) {
   const lines = [];
   lines.push(textTable(['Figure', 'Measured', 'Goal', 'vs goal', ''], goals.map((g) => [g.short, g.measured, g.goal, g.toGoalText ?? (g.toGoal === undefined ? '–' : ratio(g.toGoal)), passText(g.pass)])));
   lines.push('');
-  lines.push(textTable(['Workspace', 'Pages', 'Index', 'Peak RSS', 'Typing p50', 'p95', 'max', 'n', 'Compl. grade p95', 'path p95', 'anchor p95'], workspaceRows(R)));
+  lines.push(textTable(['Workspace', 'Pages', 'Index', 'Peak RSS', 'Typing p50', 'p95', 'max', 'n', 'CPU/edit', 'Compl. grade p95', 'path p95', 'anchor p95'], workspaceRows(R)));
   lines.push('');
   const m = R.machine;
   lines.push(`${m.cores} × ${m.cpu}, Node ${m.node}, ${m.date}, ${m.minutes.toFixed(1)} min${R.quick ? ' (--quick)' : ''}; load average ${m.load.map((x) => x.toFixed(1)).join(' → ')}`);
@@ -153,6 +153,7 @@ function workspaceRows(R) {
     s.typing ? ms(s.typing.p95) : '',
     s.typing ? ms(s.typing.max) : '',
     s.typing ? String(s.typing.n) : '',
+    s.typing ? ms(s.typing.cpuPerEdit) : '',
     s.completion ? ms(s.completion.grade.p95) : '',
     s.completion ? ms(s.completion.path.p95) : '',
     s.completion ? ms(s.completion.anchor.p95) : '',
@@ -215,18 +216,18 @@ export function markdown(R, goals) {
   out.push(`\`node dist/server.js --stdio\`, driven as an editor with pull diagnostics drives it. Index build: from \`initialized\` to the server's index-complete signal (its \`Handbook index: N pages\` log line, or the end of its \`$/progress\`), median of ${R.params.indexRuns} fresh servers; peak RSS is the server's VmHWM at that moment. The files are in the OS page cache (a warm disk). Typing: after ${R.params.warmup} untimed edits (at most 10 s of them), up to ${R.params.edits} one-character edits (fewer when a run would exceed ${R.params.typingBudgetMs / 1000} s; n says how many) at the end of the page's first paragraph, each a new version, each followed by a diagnostic pull; time from didChange to the pull's answer. Completion: after 3 untimed ones, ${R.params.completionRuns} keystrokes per kind (within ${R.params.completionBudgetMs / 1000} s) that trigger it: a grade after "is a " in a Job Grade section, a handbook path after \`](/handbook/\`, an anchor after \`](/handbook/<existing page>/#\`; time from didChange to the completion answer, so it includes parsing the new version.`, '');
   out.push(
     table(
-      ['Workspace', 'Pages indexed', 'Index build', 'Peak RSS', 'Typing p50', 'p95', 'max', 'n', 'Findings (links)'],
+      ['Workspace', 'Pages indexed', 'Index build', 'Peak RSS', 'Typing p50', 'p95', 'max', 'n', 'Server CPU per edit', 'Findings (links)'],
       R.spaces.map((s) => [
         s.label,
         count(s.index.pages),
         ms(s.index.indexMs),
         mb(s.index.peakMb),
-        ...(s.typing ? [ms(s.typing.p50), ms(s.typing.p95), ms(s.typing.max), String(s.typing.n), `${s.typing.diagnostics} (${linkFindings(s.typing.codes)})`] : ['', '', '', '', '']),
+        ...(s.typing ? [ms(s.typing.p50), ms(s.typing.p95), ms(s.typing.max), String(s.typing.n), ms(s.typing.cpuPerEdit), `${s.typing.diagnostics} (${linkFindings(s.typing.codes)})`] : ['', '', '', '', '', '']),
       ]),
-      'lrrrrrrrr',
+      'lrrrrrrrrr',
     ),
   );
-  out.push('', 'Findings: the diagnostics of the last pull, and in brackets those about broken links or anchors (JF037, JF038). The generated handbooks do not have the real pages the page links to, so there its handbook links are broken.', '');
+  out.push('', 'Server CPU per edit: the server process\'s user + system CPU time (/proc/<pid>/stat, all threads) over the timed edits, divided by their number; unlike the latencies it does not grow when other work on the machine delays the server. Findings: the diagnostics of the last pull, and in brackets those about broken links or anchors (JF037, JF038). The generated handbooks do not have the real pages the page links to, so there its handbook links are broken.', '');
   out.push(
     table(
       ['Workspace', 'Grade p95 (p50)', 'Path p95 (p50)', 'Anchor p95 (p50)', 'Items: grade / path / anchor'],
