@@ -51,7 +51,8 @@ function runOnce(argv, cwd) {
       const wallMs = performance.now() - start;
       if (poll) clearInterval(poll);
       const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? NaN);
-      resolve({ wallMs, peakMb: useTime ? kb / 1024 : polledMb, code, stdout, stderr });
+      const seconds = (what) => Number(new RegExp(`${what} time \\(seconds\\): ([\\d.]+)`).exec(stderr)?.[1] ?? NaN);
+      resolve({ wallMs, peakMb: useTime ? kb / 1024 : polledMb, cpuMs: (seconds('User') + seconds('System')) * 1000, code, stdout, stderr });
     });
   });
 }
@@ -72,7 +73,7 @@ export async function cliVsCli2(files, runs) {
   for (const [name, rs] of Object.entries(results)) {
     const last = rs[rs.length - 1].stdout;
     const checked = name === 'jobfamily-lint' ? /in (\d+) files?/.exec(last)?.[1] : /Linting: (\d+) file/.exec(last)?.[1];
-    out[name] = { wallMs: median(rs.map((x) => x.wallMs)), peakMb: median(rs.map((x) => x.peakMb)), files: Number(checked ?? NaN), runs: rs.length };
+    out[name] = { wallMs: median(rs.map((x) => x.wallMs)), cpuMs: median(rs.map((x) => x.cpuMs)), peakMb: median(rs.map((x) => x.peakMb)), files: Number(checked ?? NaN), runs: rs.length };
   }
   return out;
 }

@@ -31,17 +31,25 @@ async function tools(folder) {
 
 const TOOLS = ['validate', 'parse', 'markdownlint'];
 
-/** Interleaved: each run times the three tools one after the other, so a change in the machine's load hits them alike. */
+/**
+ * Interleaved: each run times the three tools one after the other, so a change in the
+ * machine's load hits them alike. Wall time, and this process's CPU time (user + system,
+ * all threads), which other work on the machine barely changes. Medians of each.
+ */
 async function interleaved(t, runs, call) {
-  const times = Object.fromEntries(TOOLS.map((k) => [k, []]));
+  const wall = Object.fromEntries(TOOLS.map((k) => [k, []]));
+  const cpu = Object.fromEntries(TOOLS.map((k) => [k, []]));
   for (let i = 0; i < runs; i++) {
     for (const name of TOOLS) {
+      const c = process.cpuUsage();
       const start = performance.now();
       await call(t[name], i);
-      times[name].push(performance.now() - start);
+      wall[name].push(performance.now() - start);
+      const used = process.cpuUsage(c);
+      cpu[name].push((used.user + used.system) / 1000);
     }
   }
-  return Object.fromEntries(TOOLS.map((k) => [k, median(times[k])]));
+  return { ...Object.fromEntries(TOOLS.map((k) => [k, median(wall[k])])), cpu: Object.fromEntries(TOOLS.map((k) => [k, median(cpu[k])])) };
 }
 
 async function onePage(t, file, runs, warmup) {

@@ -61,7 +61,7 @@ export function goalsOf(R) {
       measured: `${ratio(r)} (${ms(p.validate)} vs ${ms(p.parse)})`,
       toGoal: r / 1.0,
       how: 'In process, median of the runs; each run a new document version and text (a trailing comment naming the run), the same text for every tool.',
-      note: `Full validation builds the model (markdown-it's block rules, front matter, the inline scanner, sections, grades, levels), reads the split family's other files and runs 42 rules; today that costs ${ratio(r)} one full markdown-it parse.`,
+      note: `Full validation builds the model (markdown-it's block rules, front matter, the inline scanner, sections, grades, levels), reads the page's folder for a split family (and that family's other files) and runs 42 rules; today that costs ${ratio(r)} one full markdown-it parse (${ratio(p.cpu.validate / p.cpu.parse)} in CPU time).`,
     });
   }
   for (const [label, p] of [['median-size page', pp.p50], ['largest page', pp.largest]]) {
@@ -73,7 +73,7 @@ export function goalsOf(R) {
       measured: `${ratio(r)} faster (${ms(p.validate)} vs ${ms(p.markdownlint)})`,
       toGoal: 20 / r,
       how: 'In process, same pages and texts as the row above, `lint({ strings })` from `markdownlint/sync` with no configuration.',
-      note: `markdownlint takes ${ms(p.markdownlint)} on this page and the validation ${ms(p.validate)}: the gap is ${ratio(r)}, not 20x.`,
+      note: `markdownlint takes ${ms(p.markdownlint)} on this page and the validation ${ms(p.validate)}: the gap is ${ratio(r)} (${ratio(p.cpu.markdownlint / p.cpu.validate)} in CPU time), not 20x.`,
     });
   }
   {
@@ -87,7 +87,7 @@ export function goalsOf(R) {
       measured: `${ratio(r)} (${ms(a.wallMs)} vs ${ms(b.wallMs)})`,
       toGoal: r / 0.25,
       how: `Both as \`node <bin> <the same ${a.files} file paths>\` from an empty folder, median of ${a.runs} alternating runs after one warm-up round.`,
-      note: `Of jobfamily-lint's ${ms(a.wallMs)}, validating the same files in process takes ${ms(pp.corpus.validate)}; Node start-up alone is ${ms(R.spawn.nodeP50)} here, the rest is loading dist/cli.js and running it cold (the in-process figure is after warm-up).`,
+      note: `In CPU time the ratio is ${ratio(a.cpuMs / b.cpuMs)}. Of jobfamily-lint's ${ms(a.wallMs)}, validating the same files in process takes ${ms(pp.corpus.validate)}; Node start-up alone is ${ms(R.spawn.nodeP50)} here, the rest is loading dist/cli.js and running it cold (the in-process figure is after warm-up).`,
     });
   }
   {
@@ -182,33 +182,34 @@ export function markdown(R, goals) {
 
   out.push('', '## Per page, in process', '');
   out.push('The language service as the server runs it (every rule, default configuration, over a workspace of the corpus folder, which is not a handbook checkout: split families are read, links are not resolved), against one markdown-it parse (`new MarkdownIt({ html: true }).parse`) and markdownlint\'s `lint` with its default rules (markdownlint ' + mdlVersion(R) + '). Every call gets a new document version and a new text. Median of ' + R.params.pageRuns + ' runs per page after warm-up; the corpus row is one pass over every file, median of ' + R.params.passes + ' passes.', '');
-  const perRow = (label, p) => [label, ms(p.validate), ms(p.parse), ms(p.markdownlint), ratio(p.validate / p.parse), `${ratio(p.markdownlint / p.validate)} faster`];
+  const perRow = (label, p) => [label, ms(p.validate), ms(p.parse), ms(p.markdownlint), ratio(p.validate / p.parse), `${ratio(p.markdownlint / p.validate)} faster`, ratio(p.cpu.validate / p.cpu.parse), `${ratio(p.cpu.markdownlint / p.cpu.validate)} faster`];
   out.push(
     table(
-      ['Page', 'Full validation', 'markdown-it parse', 'markdownlint', 'Validation / parse', 'vs markdownlint'],
+      ['Page', 'Full validation', 'markdown-it parse', 'markdownlint', 'Validation / parse', 'vs markdownlint', 'CPU: validation / parse', 'CPU: vs markdownlint'],
       [
         perRow(`Median size: ${pageName(pp.p50.file)} (${kb(pp.p50.bytes)})`, pp.p50),
         perRow(`Largest: ${pageName(pp.largest.file)} (${kb(pp.largest.bytes)})`, pp.largest),
         perRow(`Whole corpus, ${pp.corpus.files} files (${kb(pp.corpus.bytes)})`, pp.corpus),
       ],
-      'lrrrrr',
+      'lrrrrrrr',
     ),
   );
+  out.push('', 'The times are wall-clock medians; the two CPU columns are the same ratios computed from this process\'s CPU time per call (`process.cpuUsage`, all threads), which other work on the machine barely changes.');
   const ic = R.inCheckout;
   out.push('', `The largest page inside the real checkout (index of ${count(ic.indexedPages)} pages built in process, links resolved): full validation ${ms(ic.validate)}, ${ratio(ic.validate / ic.parse)} a markdown-it parse (${ms(ic.parse)}), median of ${R.params.checkoutRuns}.`);
 
   out.push('', '## Whole process: the CLI against markdownlint-cli2', '');
-  out.push(`markdownlint-cli2 ${R.versions?.cli2 ?? ''}, both over the same ${R.cli['jobfamily-lint'].files} file paths of the corpus, started from an empty folder (no configuration found), median of ${R.cli['jobfamily-lint'].runs} alternating runs after a warm-up round. Wall time measured by the benchmark around the process; peak RSS by ${m.rssMethod}.`, '');
+  out.push(`markdownlint-cli2 ${R.versions?.cli2 ?? ''}, both over the same ${R.cli['jobfamily-lint'].files} file paths of the corpus, started from an empty folder (no configuration found), median of ${R.cli['jobfamily-lint'].runs} alternating runs after a warm-up round. Wall time measured by the benchmark around the process; peak RSS by ${m.rssMethod}; CPU time from GNU time when present.`, '');
   const a = R.cli['jobfamily-lint'];
   const b = R.cli['markdownlint-cli2'];
   out.push(
     table(
-      ['Command', 'Files', 'Wall time', 'Peak RSS', 'Wall time ratio'],
+      ['Command', 'Files', 'Wall time', 'Peak RSS', 'Wall time ratio', 'CPU time (user + system)', 'CPU time ratio'],
       [
-        ['`node dist/cli.js <files>` (jobfamily-lint)', String(a.files), ms(a.wallMs), mb(a.peakMb), ratio(a.wallMs / b.wallMs)],
-        ['`markdownlint-cli2 <files>`', String(b.files), ms(b.wallMs), mb(b.peakMb), '1.00x'],
+        ['`node dist/cli.js <files>` (jobfamily-lint)', String(a.files), ms(a.wallMs), mb(a.peakMb), ratio(a.wallMs / b.wallMs), ms(a.cpuMs), ratio(a.cpuMs / b.cpuMs)],
+        ['`markdownlint-cli2 <files>`', String(b.files), ms(b.wallMs), mb(b.peakMb), '1.00x', ms(b.cpuMs), '1.00x'],
       ],
-      'lrrrr',
+      'lrrrrrr',
     ),
   );
 
