@@ -4,6 +4,7 @@
 //   npm run bench                 full run (several minutes), writes docs/performance.md
 //   npm run bench -- --quick      fewer sizes and iterations; prints only (add --write to write)
 //   options: --no-write, --profile / --no-profile (CPU profile of typing in the real checkout)
+// Every figure of the run is also saved in bench/.work/results.json.
 //
 // Inputs: the real corpus (JOBFAMILY_CORPUS, default ../shared/corpus), a real handbook
 // (BENCH_HANDBOOK, default ../shared/handbook), and handbooks from bench/generate.mjs; the
@@ -18,7 +19,7 @@ import { completions, indexBuild, indexedServer, spawnToInitialize, typing } fro
 import { profileTyping } from './cases/profile.mjs';
 import { goalsOf, markdown, terminal } from './lib/report.mjs';
 import { median } from './lib/stats.mjs';
-import { corpusFiles, FAMILIES, generated, LARGEST, noHandbook, realCheckout, root } from './lib/workspaces.mjs';
+import { corpusFiles, FAMILIES, generated, LARGEST, noHandbook, realCheckout, root, WORK } from './lib/workspaces.mjs';
 
 const args = new Set(process.argv.slice(2));
 for (const a of args) {
@@ -135,6 +136,7 @@ R.machine = {
 };
 
 const goals = goalsOf(R);
+writeFileSync(path.join(WORK, 'results.json'), `${JSON.stringify({ ...R, goals }, null, 2)}\n`);
 console.log(`\n${terminal(R, goals)}`);
 if (write) {
   writeFileSync(path.join(root, 'docs', 'performance.md'), markdown(R, goals));

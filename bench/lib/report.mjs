@@ -49,7 +49,7 @@ export function goalsOf(R) {
       measured: `${ms(t.p95)} (${ms(t.p50)})`,
       toGoal: t.p95 / 10,
       how: `As above, in a folder holding only the page's family folder (not a handbook checkout), ${t.n} edits.`,
-      note: `With no handbook the link checks are silent, so this is the page's own rules and model: in process, warm, a full validation of this page takes ${ms(pp.largest.validate)} (one markdown-it parse: ${ms(pp.largest.parse)}), so validation alone is ${ratio(pp.largest.validate / 10)} of the goal; the rest is the round trip over stdio.`,
+      note: `With no handbook the link checks are silent, so this is the page's own rules and model. The server spends ${ms(t.cpuPerEdit)} of CPU per edit, and a warm in-process validation of this page takes ${ms(pp.largest.validate)} (one markdown-it parse: ${ms(pp.largest.parse)}): validation alone is ${ratio(pp.largest.validate / 10)} of the goal, and the p95 adds the occasional slower edit on top.`,
     });
   }
   for (const [label, p] of [['median-size page', pp.p50], ['largest page', pp.largest]]) {
@@ -99,7 +99,7 @@ export function goalsOf(R) {
       measured: ms(s.p50),
       toGoal: s.p50 / 150,
       how: '`node dist/server.js --stdio` spawned, `initialize` sent at once; time from spawn to its result.',
-      note: `Node itself starts and exits in ${ms(s.nodeP50)} here (\`node -e ""\`, p50); the remaining ${ms(s.p50 - s.nodeP50)} is loading the ${kb(s.serverBytes)} bundle and answering \`initialize\`.`,
+      note: `Node itself starts and exits in ${ms(s.nodeP50)} here (\`node -e ""\`, p50); roughly the remaining ${ms(s.p50 - s.nodeP50)} is loading the ${kb(s.serverBytes)} bundle and answering \`initialize\`.`,
     });
   }
   if (g5) {
