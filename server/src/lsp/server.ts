@@ -18,6 +18,8 @@ interface InitOptions {
    * outlines side by side help nobody, so the server offers none and shows grades as inlay hints.
    */
   symbols?: boolean;
+  /** Folder URI of the rule docs, for a runtime that cannot know where the extension is served from (the browser). */
+  docsBaseUri?: string;
 }
 
 /** The language server: the service behind LSP, with one small module per concern. */
@@ -35,7 +37,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     session.capabilities = params.capabilities;
     const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((f) => f.uri.replace(/\/+$/, ''));
     const workspace = runtime.createWorkspace(folders, (uri) => documents.get(uri)?.getText());
-    session.service = createLanguageService({ workspace, logger: log, docsBaseUri: runtime.docsBaseUri, trusted: options.trusted !== false, pause: runtime.pause, now: () => runtime.now() });
+    session.service = createLanguageService({ workspace, logger: log, docsBaseUri: runtime.docsBaseUri ?? (typeof options.docsBaseUri === 'string' ? options.docsBaseUri : undefined), trusted: options.trusted !== false, pause: runtime.pause, now: () => runtime.now() });
     session.service.setSettings(options.settings);
     return {
       capabilities: {

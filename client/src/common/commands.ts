@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { fillPlaceholder, SNIPPETS } from '../../server/src/service/snippets';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { fillPlaceholder, SNIPPETS } from '../../../server/src/service/snippets';
 
 interface NewJobFamilyArgs {
   department?: string;
@@ -26,7 +26,7 @@ const kebab = (s: string): string =>
  * The authoring commands. Each takes its answers as arguments too (for keybindings and
  * tests) and asks only for what is missing.
  */
-export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+export function registerCommands(context: vscode.ExtensionContext, client: () => BaseLanguageClient | undefined): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('jobFamily.newJobFamily', (args?: NewJobFamilyArgs) => newJobFamily(args ?? {})),
     vscode.commands.registerCommand('jobFamily.addLevel', (args?: { name?: string }) => addLevel(client(), args ?? {})),
@@ -100,12 +100,13 @@ async function newJobFamily(args: NewJobFamilyArgs): Promise<vscode.Uri | undefi
   return uri;
 }
 
-async function addLevel(client: LanguageClient | undefined, args: { name?: string }): Promise<boolean> {
+async function addLevel(client: BaseLanguageClient | undefined, args: { name?: string }): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !client) return false;
   const at = await client.sendRequest<LevelInsertion | null>('jobFamily/levelInsertion', {
     textDocument: { uri: editor.document.uri.toString() },
-    position: editor.selection.active,
+    // Plain data: a Worker's postMessage clones objects, and a Position keeps its fields private.
+    position: client.code2ProtocolConverter.asPosition(editor.selection.active),
   });
   if (!at) {
     void vscode.window.showInformationMessage('This page has no levels to add to: add a "## Levels" section first.');
@@ -117,7 +118,7 @@ async function addLevel(client: LanguageClient | undefined, args: { name?: strin
   return editor.insertSnippet(new vscode.SnippetString(body), new vscode.Position(at.position.line, at.position.character));
 }
 
-async function nextPlaceholder(client: LanguageClient | undefined): Promise<boolean> {
+async function nextPlaceholder(client: BaseLanguageClient | undefined): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !client) return false;
   const ranges = await client.sendRequest<{ start: { line: number; character: number }; end: { line: number; character: number } }[]>('jobFamily/placeholders', {

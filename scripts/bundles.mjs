@@ -1,0 +1,66 @@
+// What scripts/build.mjs bundles with esbuild: the extension client, the language server and
+// the CLI for Node (dist/), and the client and the server (a Web Worker script) for the
+// browser (dist/browser/). The web bundle's size test builds from the same options.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+export const BROWSER_SERVER = path.join(root, 'dist', 'browser', 'server.js');
+/** The web server bundle's budget, minified: every browser session downloads it. */
+export const BROWSER_SERVER_BUDGET = 525 * 1024;
+
+/**
+ * markdown-it always constructs a LinkifyIt, and runs it only with `linkify: true`; the
+ * model parses with `linkify: false`, so the browser bundle gets a stand-in that says so
+ * if it is ever asked (11 KB less for every browser session).
+ */
+const noLinkify = {
+  name: 'no-linkify',
+  setup(build) {
+    build.onResolve({ filter: /^linkify-it$/ }, () => ({ path: 'linkify-it', namespace: 'no-linkify' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-linkify' }, () => ({
+      loader: 'js',
+      contents: `const off = () => { throw new Error('linkify-it is not in this bundle: parse with linkify: false'); };
+export class LinkifyIt { test() { off(); } match() { off(); } matchAtStart() { off(); } }`,
+    }));
+  },
+};
+
+function common(production) {
+  return {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    define: { JOBFAMILY_VERSION: JSON.stringify(pkg.version) },
+    // markdown-it's punycode dependency would otherwise pull in Node's deprecated module.
+    mainFields: ['module', 'main'],
+  };
+}
+
+/** Packages' `browser` entries and conditions (vscode-languageclient/browser); no Node built-ins. */
+function browser(production) {
+  return { ...common(production), platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], charset: 'utf8' };
+}
+
+/** The server for a Web Worker: a classic script (hosts that wrap workers load it with `importScripts`), so IIFE. */
+export function browserServer(production) {
+  return { ...browser(production), entryPoints: [path.join(root, 'server/src/browser/main.ts')], outfile: BROWSER_SERVER, format: 'iife', plugins: [noLinkify] };
+}
+
+export function bundles(production) {
+  const node = common(production);
+  return [
+    { ...node, entryPoints: [path.join(root, 'client/src/node/extension.ts')], outfile: path.join(root, 'dist/client.js'), external: ['vscode'] },
+    { ...node, entryPoints: [path.join(root, 'server/src/node/main.ts')], outfile: path.join(root, 'dist/server.js') },
+    { ...node, entryPoints: [path.join(root, 'server/src/cli.ts')], outfile: path.join(root, 'dist/cli.js') },
+    { ...browser(production), entryPoints: [path.join(root, 'client/src/browser/extension.ts')], outfile: path.join(root, 'dist/browser/client.js'), external: ['vscode'] },
+    browserServer(production),
+  ];
+}
