@@ -4,8 +4,8 @@
 // web server bundle's size budget. Exactly the tests the suite declares are counted: one
 // that did not run (no browser build, a crash, a failed hook) is a failure, so the total is
 // the same on every run.
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -86,11 +86,36 @@ function readdirSafe(dir) {
   }
 }
 
+/**
+ * What the Node linter finds on disk, for the browser to match: `.jfa-expected.json` in the
+ * folder (a dot file, which the handbook index skips), as `code@line:column` per page.
+ */
+function writeExpected(handbook) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), '--format', 'json', '--root', handbook, path.join(handbook, 'content', 'job-families')], { encoding: 'utf8' });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`jobfamily-lint failed (${r.status}): ${r.stderr}`);
+  const byFile = {};
+  // Clean pages too: the browser must find nothing on them.
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.md')) byFile[path.relative(handbook, p).split(path.sep).join('/')] = [];
+    }
+  };
+  walk(path.join(handbook, 'content', 'job-families'));
+  for (const f of JSON.parse(r.stdout)) {
+    const rel = path.relative(handbook, path.resolve(handbook, f.file)).split(path.sep).join('/');
+    (byFile[rel] ??= []).push(`${f.code}@${f.line - 1}:${f.column - 1}`);
+  }
+  writeFileSync(path.join(handbook, '.jfa-expected.json'), JSON.stringify(byFile, null, 2));
+}
+
 /** Runs the bundled tests in VS Code for the web; resolves with the results the test entry printed. */
 async function runInBrowser() {
   const { runner, build, commit } = installed();
   const handbook = mkdtempSync(path.join(os.tmpdir(), 'jfa-web-handbook-'));
   cpSync(path.join(ROOT, 'examples', 'handbook'), handbook, { recursive: true });
+  writeExpected(handbook);
   const port = await freePort();
   const args = [
     '--import', pathToFileURL(path.join(ROOT, 'test', 'web', 'chromium.mjs')).href,

@@ -78,6 +78,21 @@ describe('Job Family Authoring as a web extension', () => {
     await waitForDiagnostics(uri, (all) => all.some((d) => codeOf(d) === 'JF038'), 'JF038 back once the page is deleted');
   });
 
+  it('gives every example page the problems the command-line linter finds on disk', async () => {
+    // Written by the runner from jobfamily-lint on the same folder, on disk.
+    const expected = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(page('.jfa-expected.json')))) as Record<string, string[]>;
+    // Pages with link problems first: once they show, the index is complete for the clean ones.
+    const files = Object.keys(expected).sort((a, b) => expected[b]!.length - expected[a]!.length || a.localeCompare(b));
+    assert.ok(files.length >= 8 && expected[files[0]!]!.length > 0, `pages: ${files.join(', ')}`);
+    const key = (ds: vscode.Diagnostic[]): string => ds.map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character}`).sort().join(' ');
+    for (const file of files) {
+      const uri = page(file);
+      await open(uri);
+      const want = [...expected[file]!].sort().join(' ');
+      await waitForDiagnostics(uri, (ds) => key(ds) === want, `${file}: ${want}`);
+    }
+  });
+
   it('leaves Markdown that is not a job family alone', async () => {
     const plain = page('content/handbook/hiring/_index.md');
     const family = page('content/job-families/sales/account-manager.md');
