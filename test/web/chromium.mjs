@@ -10,9 +10,36 @@ if (!runner) throw new Error('JFA_TEST_WEB_RUNNER is not set');
 const require = createRequire(path.join(runner, 'package.json'));
 const { chromium } = require('playwright');
 const launch = chromium.launch.bind(chromium);
-chromium.launch = (options = {}) =>
-  launch({
+chromium.launch = async (options = {}) => {
+  const browser = await launch({
     ...options,
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: [...(options.args ?? []), '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
+  if (process.env.JFA_UI_LAG === '1') {
+    // For test/web/bigHandbook.mjs: how long the workbench's UI thread stalls, said on the console.
+    const newContext = browser.newContext.bind(browser);
+    browser.newContext = async (o) => {
+      const context = await newContext(o);
+      // Runs in the page, not in Node.
+      /* global window, setInterval */
+      await context.addInitScript(() => {
+        if (window.top !== window) return;
+        // Each stall of the UI thread over 100 ms, with its wall-clock time, so the driver
+        // can tell startup from indexing.
+        let last = performance.now();
+        const stalls = [];
+        setInterval(() => {
+          const now = performance.now();
+          if (now - last - 50 > 100) stalls.push([Math.round(performance.timeOrigin + now), Math.round(now - last - 50)]);
+          last = now;
+        }, 50);
+        setInterval(() => {
+          if (stalls.length) console.log(`JFA| UI: ${JSON.stringify(stalls.splice(0))}`);
+        }, 1000);
+      });
+      return context;
+    };
+  }
+  return browser;
+};

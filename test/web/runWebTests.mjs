@@ -56,7 +56,7 @@ async function declaredTests() {
   return titles;
 }
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.on('error', reject);
@@ -68,7 +68,7 @@ function freePort() {
 }
 
 /** The test-web runner and the VS Code build that scripts/install-vscode-web.sh installed. */
-function installed() {
+export function installed() {
   const runner = path.join(WEB_DIR, 'runner', 'node_modules', '@vscode', 'test-web');
   const stamp = readdirSafe(WEB_DIR).find((n) => n.startsWith('.installed-'));
   const build = stamp ? readFileSync(path.join(WEB_DIR, stamp), 'utf8').trim() : undefined;
