@@ -1,8 +1,10 @@
-// Builds the production bundles and packages job-family-authoring-<version>.vsix with vsce.
+// Builds the production bundles and packages job-family-authoring-<version>.vsix with vsce;
+// fails when the web server bundle or the .vsix is over its size budget.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BROWSER_SERVER, BROWSER_SERVER_BUDGET } from './bundles.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -12,6 +14,13 @@ execFileSync(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce
   cwd: root,
   stdio: 'inherit',
 });
+// vsce ran the production build: the web server bundle it packaged must fit its budget.
+const web = statSync(BROWSER_SERVER).size;
+console.log(`web server bundle ${(web / 1024).toFixed(0)} KB (budget ${BROWSER_SERVER_BUDGET / 1024} KB)`);
+if (web > BROWSER_SERVER_BUDGET) {
+  console.error(`the web server bundle is over its budget of ${BROWSER_SERVER_BUDGET / 1024} KB`);
+  process.exit(1);
+}
 const size = statSync(out).size;
 console.log(`packaged ${path.basename(out)} (${(size / 1024).toFixed(0)} KB)`);
 if (size > 1024 * 1024) {
