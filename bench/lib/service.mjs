@@ -13,20 +13,27 @@ const node = () => require(path.join(root, 'out', 'server', 'src', 'node', 'file
 /**
  * A language service over the workspace folder `folder` (file-system reads, as the server
  * and the CLI do), with its handbook index built: empty unless `folder` is a checkout.
- * `validate(file, text)` runs every rule with the default configuration on a new document
- * version, so it never answers from the service's per-version caches.
+ * `validate(file, text)` opens the page (or changes it, as typing does) with a new document
+ * version and runs every rule, so it never answers from the service's per-version caches.
  */
 export async function createValidator(folder) {
-  const { createLanguageService, DEFAULT_CONFIG } = service();
+  const { createLanguageService, NEVER_CANCELLED } = service();
   const { FileWorkspace, toUri } = node();
   const ls = createLanguageService({ workspace: FileWorkspace.fromPaths([folder]) });
-  await ls.index.build();
+  await ls.initialize(NEVER_CANCELLED);
   let version = 0;
+  const open = new Set();
   return {
     indexedPages: ls.index.size,
     async validate(file, text) {
-      const doc = { uri: toUri(file), version: ++version, getText: () => text };
-      const findings = await ls.getFindings(doc, DEFAULT_CONFIG);
+      const uri = toUri(file);
+      const doc = { uri, version: ++version, getText: () => text };
+      if (open.has(uri)) ls.changeDocument(doc);
+      else {
+        ls.openDocument(doc, { jobFamily: true });
+        open.add(uri);
+      }
+      const findings = await ls.getFindings(uri, NEVER_CANCELLED);
       return findings.length;
     },
   };
@@ -37,12 +44,12 @@ export async function createValidator(folder) {
  * changed on disk (as a file watcher does) and resolves when the index is up to date.
  */
 export async function createIndex(folder) {
-  const { createLanguageService } = service();
+  const { createLanguageService, NEVER_CANCELLED } = service();
   const { FileWorkspace, toUri } = node();
   const ls = createLanguageService({ workspace: FileWorkspace.fromPaths([folder]) });
-  await ls.index.build();
+  await ls.initialize(NEVER_CANCELLED);
   return {
     pages: ls.index.size,
-    touch: (file) => ls.index.fileChanged(toUri(file), false),
+    touch: (file) => ls.filesChanged([{ uri: toUri(file), type: 'changed' }], NEVER_CANCELLED),
   };
 }
