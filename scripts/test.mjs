@@ -1,6 +1,6 @@
 // Runs every test: build and lint, the mocha suites (service, rules, corpus, LSP over
-// stdio, CLI, grammar, other editors: the README's setups in Neovim and Emacs, the browser
-// server's workspace), then the extension tests in a real VS Code, and the web extension in
+// stdio, CLI, grammar, other editors: the README's setups in Neovim and Emacs, reliability, the
+// browser server's workspace), then the extension tests in a real VS Code, and the web extension in
 // VS Code for the web and in code-server's web worker host. Ends with the line
 // "N passed, N failed"; exits non-zero when anything failed. `node scripts/test.mjs unit cli …`
 // runs the named parts only.
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import Mocha from 'mocha';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const SUITES = ['unit', 'rules', 'corpus', 'hugo', 'lsp', 'cli', 'grammar', 'other-editors', 'web'];
+const SUITES = ['unit', 'rules', 'corpus', 'hugo', 'lsp', 'cli', 'grammar', 'other-editors', 'reliability', 'web'];
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !['lint', ...SUITES, 'editor'].includes(name));
 if (unknown.length) {
