@@ -33,8 +33,11 @@ export class LspClient {
   readonly logs: string[] = [];
   readonly #waiters: { uri: string; check: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
 
-  constructor() {
-    this.process = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `wrapper` runs the server under another command line (e.g. `strace -f -o trace`). */
+  constructor(wrapper: readonly string[] = []) {
+    const server = [process.execPath, path.join(ROOT, 'dist', 'server.js'), '--stdio'];
+    const [command, ...args] = [...wrapper, ...server];
+    this.process = spawn(command!, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.set(p.uri, p);
