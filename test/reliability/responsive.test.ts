@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { LSPErrorCodes } from 'vscode-languageserver-protocol/node';
 import { createLanguageService, NEVER_CANCELLED } from '../../server/src/service';
 import { Documents } from '../../server/src/service/documents';
+import { recordFigure } from '../support/figures';
 import { megabyteCount, SHAPES } from '../support/hostile';
 import { copyOfExamples, LspClient, PULL_CLIENT, PUSH_CLIENT, uriOf } from '../support/lspClient';
 import { cancelledPull, change, close, completion, hover, pull, recordPushes, Settled } from '../support/lspRequests';
@@ -61,6 +62,7 @@ describe('the server stays responsive', function () {
       assert.ok(report && report.items.length > 0, 'the hostile page got its diagnostics');
       assert.ok(settled.index('hover') < settled.index('hostile pull'), settled.order.join(', '));
       assert.ok(settled.index('completion') < settled.index('hostile pull'), settled.order.join(', '));
+      recordFigure('responsive', 'hover+completion pairs answered while the 1 MB page validated', answered);
       assert.ok(answered >= 1, `hover and completion answered ${answered} time(s) before the hostile page's diagnostics`);
     });
 
@@ -110,6 +112,7 @@ describe('the server stays responsive', function () {
       const deadline = Date.now() + 120_000;
       while (!pushes.some((p) => p.version === 3) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       const versions = pushes.map((p) => p.version ?? -1);
+      recordFigure('responsive', 'pushed versions after v1, v2, v3', versions);
       assert.ok(versions.includes(3), `pushed versions: ${versions.join(', ')}`);
       for (let i = 1; i < versions.length; i++) assert.ok(versions[i]! >= versions[i - 1]!, `pushed versions: ${versions.join(', ')}`);
     });

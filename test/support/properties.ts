@@ -217,12 +217,15 @@ export interface PropertySpec {
   readonly name: string;
   /** Cases in the CI suite. */
   readonly ciRuns: number;
-  property(ctx: FuzzContext): fc.IAsyncProperty<unknown>;
+  /** The cases. */
+  cases(ctx: FuzzContext): fc.Arbitrary<unknown>;
+  /** What is wrong with one case; nothing when it holds. */
+  check(ctx: FuzzContext, value: unknown): Promise<string[]>;
 }
 
-const asProblems = (problems: readonly string[]): void => {
-  if (problems.length) throw new Error(problems.slice(0, 5).join('\n'));
-};
+function define<T>(spec: { name: string; ciRuns: number; cases: (ctx: FuzzContext) => fc.Arbitrary<T>; check: (ctx: FuzzContext, value: T) => Promise<string[]> }): PropertySpec {
+  return { name: spec.name, ciRuns: spec.ciRuns, cases: spec.cases, check: (ctx, value) => spec.check(ctx, value as T) };
+}
 
 const corpusPage = (ctx: FuzzContext): fc.Arbitrary<CorpusPage> =>
   ctx.corpus.length ? fc.constantFrom(...ctx.corpus) : fc.constant({ rel: 'none.md', text: '---\ntitle: "No corpus"\n---\n' });
@@ -231,77 +234,74 @@ const corpusPage = (ctx: FuzzContext): fc.Arbitrary<CorpusPage> =>
 const FIX_URI = 'file:///hb/content/job-families/fuzz/fixed.md';
 
 const ALL_BUT_BREAKS: readonly ProblemKind[] = ['lossless', 'placement', 'settles', 'idempotent'];
+const probes = fc.array(fc.nat(), { minLength: 1, maxLength: 3 });
+const editSession = (ctx: FuzzContext) =>
+  fc.tuple(fc.oneof(jobFamilyPage, corpusPage(ctx).map((p) => p.text)), fc.array(randomEdit, { minLength: 1, maxLength: 20 }), fc.array(fc.boolean(), { maxLength: 20 }));
 
 export const PROPERTIES: readonly PropertySpec[] = [
-  {
+  define({
     name: 'generated pages: every request answers, with every range inside the page',
     ciRuns: 7500,
-    property: (ctx) =>
-      fc.asyncProperty(jobFamilyPage, fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), async (text, probes) => {
-        asProblems(await checkPage(ctx, ctx.nextUri(), text, probes));
-      }),
-  },
-  {
+    cases: () => fc.tuple(jobFamilyPage, probes),
+    check: (ctx, [text, at]) => checkPage(ctx, ctx.nextUri(), text, at),
+  }),
+  define({
     name: 'generated pages, safe fixes: lossless, out of front matter and code, settled, idempotent',
     ciRuns: 1000,
-    property: (ctx) =>
-      fc.asyncProperty(jobFamilyPage, async (text) => {
-        asProblems(await fixProblems(ctx, FIX_URI, text, [false], ALL_BUT_BREAKS));
-      }),
-  },
-  {
+    cases: () => jobFamilyPage,
+    check: (ctx, text) => fixProblems(ctx, FIX_URI, text, [false], ALL_BUT_BREAKS),
+  }),
+  define({
     name: 'generated pages, with suggestions: lossless, out of front matter and code, settled, idempotent',
     ciRuns: 600,
-    property: (ctx) =>
-      fc.asyncProperty(jobFamilyPage, async (text) => {
-        asProblems(await fixProblems(ctx, FIX_URI, text, [true], ALL_BUT_BREAKS));
-      }),
-  },
-  {
+    cases: () => jobFamilyPage,
+    check: (ctx, text) => fixProblems(ctx, FIX_URI, text, [true], ALL_BUT_BREAKS),
+  }),
+  define({
     name: "generated pages with CRLF or CR line breaks: fixes keep the page's line breaks",
     ciRuns: 300,
-    property: (ctx) =>
-      fc.asyncProperty(fc.tuple(jobFamilyPage, fc.constantFrom('\r\n', '\r')).map(([page, eol]) => page.replace(/\r\n|\r|\n/g, eol)), async (text) => {
-        asProblems(await fixProblems(ctx, FIX_URI, text, [false, true], ['line breaks']));
-      }),
-  },
-  {
+    cases: () => fc.tuple(jobFamilyPage, fc.constantFrom('\r\n', '\r')).map(([page, eol]) => page.replace(/\r\n|\r|\n/g, eol)),
+    check: (ctx, text) => fixProblems(ctx, FIX_URI, text, [false, true], ['line breaks']),
+  }),
+  define({
     name: 'damaged corpus pages: every request answers inside the page; fixes lossless, settled, idempotent',
     ciRuns: 200,
-    property: (ctx) =>
-      fc.asyncProperty(corpusPage(ctx), fc.array(mutation, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { minLength: 1, maxLength: 2 }), async (page, mutations, probes) => {
-        const text = mutate(page.text, mutations);
-        const uri = `file:///hb/content/job-families/${page.rel.replace(/[^\w/.,-]/g, '_')}`;
-        asProblems([...(await checkPage(ctx, uri, text, probes)), ...(await fixProblems(ctx, uri, text, [false, true], ALL_BUT_BREAKS))]);
-      }),
-  },
-  {
+    cases: (ctx) => fc.tuple(corpusPage(ctx), fc.array(mutation, { minLength: 1, maxLength: 8 }), probes),
+    check: async (ctx, [page, mutations, at]) => {
+      const text = mutate(page.text, mutations);
+      const uri = `file:///hb/content/job-families/${page.rel.replace(/[^\w/.,-]/g, '_')}`;
+      return [...(await checkPage(ctx, uri, text, at)), ...(await fixProblems(ctx, uri, text, [false, true], ALL_BUT_BREAKS))];
+    },
+  }),
+  define({
     name: 'random edits through incremental sync (LSP didChange): diagnostics equal a fresh open of the final text',
     ciRuns: 250,
-    property: (ctx) =>
-      fc.asyncProperty(fc.oneof(jobFamilyPage, corpusPage(ctx).map((p) => p.text)), fc.array(randomEdit, { minLength: 1, maxLength: 20 }), fc.array(fc.boolean(), { maxLength: 20 }), async (text, edits, pulls) => {
-        asProblems(await checkIncremental(ctx, text, edits, pulls, 'equal'));
-      }),
-  },
-  {
+    cases: editSession,
+    check: (ctx, [text, edits, pulls]) => checkIncremental(ctx, text, edits, pulls, 'equal'),
+  }),
+  define({
     name: 'random edits through incremental sync (LSP didChange): every diagnostic range inside the document',
     ciRuns: 150,
-    property: (ctx) =>
-      fc.asyncProperty(fc.oneof(jobFamilyPage, corpusPage(ctx).map((p) => p.text)), fc.array(randomEdit, { minLength: 1, maxLength: 20 }), fc.array(fc.boolean(), { maxLength: 20 }), async (text, edits, pulls) => {
-        asProblems(await checkIncremental(ctx, text, edits, pulls, 'ranges'));
-      }),
-  },
+    cases: editSession,
+    check: (ctx, [text, edits, pulls]) => checkIncremental(ctx, text, edits, pulls, 'ranges'),
+  }),
 ];
 
-/** Runs one property; never throws for a failing case (the failure is in the result). */
+const toProperty = (ctx: FuzzContext, spec: PropertySpec): fc.IAsyncProperty<[unknown]> =>
+  fc.asyncProperty(spec.cases(ctx), async (value) => {
+    const problems = await spec.check(ctx, value);
+    if (problems.length) throw new Error(problems.slice(0, 5).join('\n'));
+  });
+
+/** Runs one property; never throws for a failing case (the failure, shrunk, is in the result). */
 export async function runProperty(ctx: FuzzContext, spec: PropertySpec, numRuns: number, seed: number): Promise<PropertyResult> {
   await ctx.ready();
   const start = performance.now();
-  const details = await fc.check(spec.property(ctx), { numRuns, seed, verbose: fc.VerbosityLevel.None });
+  const details = await fc.check(toProperty(ctx, spec), { numRuns, seed, verbose: fc.VerbosityLevel.None });
   const ms = performance.now() - start;
   if (!details.failed) return { name: spec.name, runs: details.numRuns, seed, ms };
   const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-  const counterexample = details.counterexample ? fc.stringify(details.counterexample) : 'none';
+  const counterexample = details.counterexample ? fc.stringify(details.counterexample[0]) : 'none';
   return {
     name: spec.name,
     runs: details.numRuns,
@@ -309,6 +309,53 @@ export async function runProperty(ctx: FuzzContext, spec: PropertySpec, numRuns:
     ms,
     failure: `after ${details.numRuns} case(s), seed ${seed}, path "${details.counterexamplePath ?? ''}" (replay: FUZZ_SEED=${seed}); shrunk ${details.numShrinks} time(s)\ncounterexample: ${counterexample.slice(0, 1500)}\n${error.slice(0, 1500)}`,
   };
+}
+
+export interface FailureKind {
+  /** The problem with its numbers and quoted text taken out. */
+  readonly signature: string;
+  count: number;
+  /** The shortest failing case seen, and its first problem. */
+  example: string;
+  problem: string;
+}
+
+/** The problem's shape: which rule, what went wrong, without positions and texts. */
+export const signatureOf = (problem: string): string =>
+  problem
+    .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
+    .replace(/\{[^{}]*\}/g, '{…}')
+    .replace(/\b(JF\d{3})\b|\d+/g, (m, code: string | undefined) => code ?? '#')
+    .slice(0, 160);
+
+/**
+ * Runs cases without stopping at a failure: every failing case is counted under the shape of
+ * its first problem, with the shortest example of each shape. For long runs, after the first
+ * failure of a property has been shrunk.
+ */
+export async function collectFailures(ctx: FuzzContext, spec: PropertySpec, numRuns: number, seed: number): Promise<{ runs: number; failing: number; kinds: FailureKind[]; ms: number }> {
+  await ctx.ready();
+  const kinds = new Map<string, FailureKind>();
+  let failing = 0;
+  const start = performance.now();
+  const property = fc.asyncProperty(spec.cases(ctx), async (value) => {
+    const problems = await spec.check(ctx, value);
+    if (!problems.length) return;
+    failing++;
+    const signature = signatureOf(problems[0]!);
+    const example = fc.stringify(value);
+    const kind = kinds.get(signature);
+    if (!kind) kinds.set(signature, { signature, count: 1, example, problem: problems[0]! });
+    else {
+      kind.count++;
+      if (example.length < kind.example.length) {
+        kind.example = example;
+        kind.problem = problems[0]!;
+      }
+    }
+  });
+  const details = await fc.check(property, { numRuns, seed, verbose: fc.VerbosityLevel.None });
+  return { runs: details.numRuns, failing, kinds: [...kinds.values()].sort((a, b) => b.count - a.count), ms: performance.now() - start };
 }
 
 /** The seed of this run: FUZZ_SEED when set (to replay a failure), else a new one. */
