@@ -325,7 +325,7 @@ export const signatureOf = (problem: string): string =>
   problem
     .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
     .replace(/\{[^{}]*\}/g, '{…}')
-    .replace(/\b(JF\d{3})\b|\d+/g, (m, code: string | undefined) => code ?? '#')
+    .replace(/\b(JF\d{3})\b|\d+/g, (_m, code: string | undefined) => code ?? '#')
     .slice(0, 160);
 
 /**
