@@ -86,7 +86,7 @@ describe('fixes are lossless and idempotent', function () {
   describe('every corpus page, in the real handbook checkout', () => {
     const pages = corpusPages();
     let service: LoggedService;
-    const stats = { pages: 0, changed: 0, maxPasses: 0 };
+    const stats = { checks: 0, changed: 0, maxPasses: 0 };
     before(async function () {
       this.timeout(120_000);
       // Link fixes need the handbook; the corpus pages are laid over its job families, as if saved there.
@@ -103,7 +103,7 @@ describe('fixes are lossless and idempotent', function () {
       for (const [mode, suggestions] of MODES) {
         it(`${page.rel} (${mode})`, async () => {
           const r = await checkFixes(service, uriOf(page.rel), page.text, suggestions);
-          stats.pages++;
+          stats.checks++;
           if (r.changed) stats.changed++;
           stats.maxPasses = Math.max(stats.maxPasses, r.passes);
           assert.deepEqual(r.problems, [], describeProblems(page.rel, mode, r.problems));

@@ -90,6 +90,9 @@ describe('no network, no reads outside the workspace (strace)', function () {
     const exited = new Promise((resolve) => client.process.once('exit', resolve));
     try {
       await client.initialize(hb, PULL_CLIENT);
+      // The whole handbook index is read before anything is asked, so every read it makes is in the trace.
+      for (let i = 0; i < 600 && !client.logs.some((l) => l.startsWith('Handbook index:')); i++) await new Promise((r) => setTimeout(r, 50));
+      assert.ok(client.logs.some((l) => l.startsWith('Handbook index:')), `the index was built: ${client.logs.join(' | ')}`);
       const file = path.join(hb, 'content/job-families/engineering/backend-engineer.md');
       const uri = uriOf(file);
       const text = `${readFileSync(file, 'utf8')}\n${ESCAPES}`;

@@ -59,14 +59,16 @@ export async function measureGrowth(run: (factor: number) => unknown, options: G
 }
 
 /**
- * Measures, and measures once more when the ratio is over `limit`: a real super-linear cost
- * shows every time, a burst of machine load seldom twice. The better of the two counts.
+ * Measures up to three times while the ratio is over `limit`: a real super-linear cost shows
+ * every time, a burst of machine load seldom three times running. The best attempt counts.
  */
 export async function growthWithin(run: (factor: number) => unknown, limit: number, options: GrowthOptions = {}): Promise<Growth> {
-  const a = await measureGrowth(run, options);
-  if (a.ratio <= limit) return a;
-  const b = await measureGrowth(run, { ...options, rounds: (options.rounds ?? 5) + 2 });
-  return b.ratio < a.ratio ? b : a;
+  let best = await measureGrowth(run, options);
+  for (let attempt = 1; attempt < 3 && best.ratio > limit; attempt++) {
+    const next = await measureGrowth(run, { ...options, rounds: (options.rounds ?? 5) + 2 });
+    if (next.ratio < best.ratio) best = next;
+  }
+  return best;
 }
 
 export function describeGrowth(g: Growth): string {
