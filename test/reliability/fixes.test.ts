@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { toUri, FileWorkspace } from '../../server/src/node/fileWorkspace';
 import { NEVER_CANCELLED } from '../../server/src/service';
+import { parseModel } from '../../server/src/service/model/model';
 import { corpusPages, HANDBOOK } from '../support/corpusPages';
 import { examplesWorkspace, PAGE_URI } from '../support/examplesWorkspace';
 import { recordFigure } from '../support/figures';
@@ -52,6 +53,14 @@ describe('fixes are lossless and idempotent', function () {
         });
       }
     }
+
+    it('a legacy URL written as an autolink is still a link after the safe fixes', async () => {
+      const text = '---\ntitle: "Senior Backend Engineer"\ndescription: "D"\n---\n\nSee <https://about.gitlab.com/handbook/hiring/> for more.\n';
+      const r = await service.ls.fixText(PAGE_URI, text, {}, NEVER_CANCELLED);
+      const before = parseModel(text, PAGE_URI).links.length;
+      const after = parseModel(r.text, PAGE_URI).links.length;
+      assert.equal(after, before, `links before ${before}, after ${after}: ${JSON.stringify(r.text.split('\n')[5])}`);
+    });
 
     it('jobfamily-lint --fix leaves an unclosed front matter as it is and keeps the file', () => {
       const hb = copyOfExamples();
