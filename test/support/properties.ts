@@ -57,6 +57,9 @@ export class FuzzContext {
       const folder = copyOfExamples();
       const client = new LspClient();
       await client.initialize(folder, PULL_CLIENT);
+      // Link checks start once the handbook index is complete; a case must not race it.
+      for (let i = 0; i < 600 && !client.logs.some((l) => l.startsWith('Handbook index:')); i++) await new Promise((r) => setTimeout(r, 50));
+      if (!client.logs.some((l) => l.startsWith('Handbook index:'))) throw new Error(`the server did not build its handbook index: ${client.logs.join(' | ')}`);
       return { client, folder };
     })());
   }
