@@ -8,7 +8,7 @@ import { levelInsertion, placeholders, type LevelInsertion } from './features/au
 import { codeActions } from './features/codeActions';
 import { completions } from './features/completion';
 import { toDiagnostic } from './features/diagnostics';
-import { runRules, type RuleFinding } from './features/findings';
+import { capPerRule, runRules, type RuleFinding } from './features/findings';
 import { applyEdits, combineFixes, type FixSelection } from './features/fixes';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
@@ -325,7 +325,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
 
     async getDiagnostics(uri, token) {
       const findings = await findingsOf(uri, token);
-      return findings.map((f) => toDiagnostic(f, options.docsBaseUri));
+      return capPerRule(findings).map((f) => toDiagnostic(f, options.docsBaseUri));
     },
 
     async getCodeActions(uri, range, diagnostics, only, token) {

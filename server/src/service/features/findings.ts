@@ -31,11 +31,30 @@ export interface CheckInput {
 }
 
 /**
- * A rule reports at most this many findings on one page; past it one more says how many were
- * left out. No real page comes near it; a generated or damaged one would otherwise flood the
- * editor with thousands of diagnostics.
+ * The editor shows at most this many findings of a rule on one page; past it one more says
+ * how many were left out. No real page comes near it; a generated or damaged one would
+ * otherwise flood the editor with thousands of diagnostics. Fixing and the CLI see them all.
  */
 export const MAX_FINDINGS_PER_RULE = 200;
+
+/** At most MAX_FINDINGS_PER_RULE findings of each rule, and one that counts the rest. */
+export function capPerRule(findings: readonly RuleFinding[]): RuleFinding[] {
+  const counts = new Map<Rule, number>();
+  for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  if ([...counts.values()].every((n) => n <= MAX_FINDINGS_PER_RULE)) return [...findings];
+  const seen = new Map<Rule, number>();
+  const out: RuleFinding[] = [];
+  for (const f of findings) {
+    const k = (seen.get(f.rule) ?? 0) + 1;
+    seen.set(f.rule, k);
+    if (k <= MAX_FINDINGS_PER_RULE) out.push(f);
+    else if (k === MAX_FINDINGS_PER_RULE + 1) {
+      const left = counts.get(f.rule)! - MAX_FINDINGS_PER_RULE;
+      out.push({ rule: f.rule, severity: 'info', range: f.range, message: `${left.toLocaleString('en')} more ${f.rule.meta.id} finding${left === 1 ? '' : 's'} on this page are not shown: fix the ones above first.`, fix: undefined });
+    }
+  }
+  return out;
+}
 
 /**
  * Runs every enabled rule over one model. A rule set to `off` is never called. Long runs
@@ -51,8 +70,6 @@ export async function runRules(input: CheckInput, token: CancellationLike, pause
     await slicer.maybePause();
     const setting = severityFor(rule, config);
     if (setting === 'off') continue;
-    let count = 0;
-    let firstLeftOut: Range | undefined;
     try {
       rule.check({
         model,
@@ -63,10 +80,6 @@ export async function runRules(input: CheckInput, token: CancellationLike, pause
         severity: setting,
         report(f) {
           if (!suppressions.isEmpty && suppressions.isSuppressed(rule.meta.id, f.range.start.line)) return;
-          if (++count > MAX_FINDINGS_PER_RULE) {
-            firstLeftOut ??= f.range;
-            return;
-          }
           const fix = f.fix && validFix(f.fix, model, rule) ? f.fix : undefined;
           // A finding's own severity applies only while the user keeps the rule's default.
           const severity = f.severity && setting === rule.meta.severity ? f.severity : setting;
@@ -75,10 +88,6 @@ export async function runRules(input: CheckInput, token: CancellationLike, pause
       });
     } catch (error) {
       input.onRuleError?.(rule, error);
-    }
-    if (firstLeftOut) {
-      const left = count - MAX_FINDINGS_PER_RULE;
-      out.push({ rule, severity: 'info', range: firstLeftOut, message: `${left.toLocaleString('en')} more ${rule.meta.id} finding${left === 1 ? '' : 's'} on this page are not shown: fix the ones above first.`, fix: undefined });
     }
   }
   return dedupe(out.sort(byPosition));
