@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import type { Range } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 import { LineIndex, range } from './lines';
 import { scanInline, type ScannedLine } from './inlineScanner';
 
@@ -15,6 +15,30 @@ export interface Heading {
   readonly range: Range;
   readonly customId: string | undefined;
   readonly setext: boolean;
+  /** Where each line of `text` starts in the page, for mapping an offset in `text` back to the source. */
+  readonly parts: readonly HeadingPart[];
+}
+
+export interface HeadingPart {
+  /** Offset of this line's text in `Heading.text`. */
+  readonly offset: number;
+  readonly line: number;
+  readonly character: number;
+  readonly length: number;
+}
+
+/** The page position of an offset in a heading's (joined) text. */
+export function headingPosition(h: Heading, offset: number): Position {
+  let part = h.parts[0];
+  for (const p of h.parts) if (p.offset <= offset) part = p;
+  if (!part) return h.textRange.start;
+  const within = Math.max(0, Math.min(offset - part.offset, part.length));
+  return { line: part.line, character: part.character + within };
+}
+
+/** The page range of `[start, end)` in a heading's (joined) text. */
+export function headingRange(h: Heading, start: number, end: number): Range {
+  return { start: headingPosition(h, start), end: headingPosition(h, end) };
 }
 
 export interface ListItem {
@@ -58,7 +82,7 @@ export interface Blocks {
   readonly htmlBlocks: readonly HtmlBlock[];
   /** Lines inside fenced or indented code blocks. */
   readonly codeLines: ReadonlySet<number>;
-  /** First line of a fence that is never closed: everything after it is code. */
+  /** First line of a fence or HTML comment (or another block that ends only at a marker) never closed: it swallows the rest of the page. */
   readonly openFenceFrom: number | undefined;
 }
 
@@ -113,9 +137,19 @@ export function parseBlocks(index: LineIndex, bodyStartLine: number): Blocks {
     parts.forEach((part, k) => {
       const line = startLine + k;
       const source = index.line(line);
+      let text = part;
       let col = source.indexOf(part);
-      if (col < 0) col = Math.max(0, source.length - source.trimStart().length);
-      segments.push({ line, col, text: part, block: kind, scan: scanInline(part, lookup) });
+      if (col < 0) {
+        // markdown-it expands a tab in a line's indentation to spaces: find the text after it,
+        // or take the source line itself, so every column is one of the page.
+        text = part.trimStart();
+        col = text ? source.indexOf(text) : -1;
+        if (col < 0) {
+          col = source.length - source.trimStart().length;
+          text = source.slice(col);
+        }
+      }
+      segments.push({ line, col, text, block: kind, scan: scanInline(text, lookup) });
     });
   };
 
@@ -143,6 +177,16 @@ export function parseBlocks(index: LineIndex, bodyStartLine: number): Blocks {
         const lastText = textLines[textLines.length - 1] ?? '';
         let endCol = lastTextLine === line ? col + firstText.length : lastSource.indexOf(lastText) + lastText.length;
         if (endCol < 0 || endCol > lastSource.length) endCol = lastSource.length;
+        const headingParts: HeadingPart[] = [];
+        let offset = 0;
+        textLines.forEach((t, k) => {
+          if (!t) return;
+          const source = index.line(line + k);
+          let at = k === 0 ? col : source.indexOf(t);
+          if (at < 0 || at + t.length > source.length) at = Math.max(0, Math.min(at, source.length - t.length));
+          headingParts.push({ offset, line: line + k, character: at, length: Math.min(t.length, source.length - at) });
+          offset += t.length + 1;
+        });
         headings.push({
           depth: Number(tok.tag.slice(1)),
           line,
@@ -152,6 +196,7 @@ export function parseBlocks(index: LineIndex, bodyStartLine: number): Blocks {
           range: range(line, 0, endLine, index.line(endLine).length),
           customId: id?.id,
           setext,
+          parts: headingParts,
         });
         if (inline) addSegments(line, raw, 'heading');
         t++;
@@ -223,11 +268,13 @@ export function parseBlocks(index: LineIndex, bodyStartLine: number): Blocks {
       case 'code_block':
         if (tok.map) for (let n = tok.map[0]; n < tok.map[1]; n++) codeLines.add(n);
         // A fence that runs to the end of the page without its closing marker.
-        if (tok.type === 'fence' && tok.map && tok.map[1] >= index.lineCount && !closesFence(index.line(tok.map[1] - 1), tok.markup)) openFenceFrom = tok.map[0];
+        if (tok.type === 'fence' && tok.map && runsToPageEnd(index, tok.map[1]) && (tok.map[1] - 1 === tok.map[0] || !closesFence(index.line(tok.map[1] - 1), tok.markup))) openFenceFrom = tok.map[0];
         break;
       case 'html_block':
         if (tok.map) {
           htmlBlocks.push({ startLine: tok.map[0], endLine: tok.map[1], text: tok.content });
+          // A comment, <script>, <pre>… block whose end marker never comes swallows the rest of the page, as a fence does.
+          if (runsToPageEnd(index, tok.map[1]) && runsToEnd(tok.content)) openFenceFrom ??= tok.map[0];
         }
         break;
       default:
@@ -235,6 +282,30 @@ export function parseBlocks(index: LineIndex, bodyStartLine: number): Blocks {
     }
   }
   return { headings, listItems: listItems.filter(Boolean), segments, htmlBlocks, codeLines, openFenceFrom };
+}
+
+/** Whether a block ending before line `end` reaches the end of the page: only blank lines follow it. */
+function runsToPageEnd(index: LineIndex, end: number): boolean {
+  for (let n = end; n < index.lineCount; n++) if (index.line(n).trim() !== '') return false;
+  return true;
+}
+
+/** The HTML blocks CommonMark ends only at a marker (kinds 1 to 5), and whether that marker is missing. */
+const UNTIL_MARKER: readonly (readonly [RegExp, string])[] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, '</'],
+  [/^ {0,3}<!--/, '-->'],
+  [/^ {0,3}<\?/, '?>'],
+  [/^ {0,3}<![A-Za-z]/, '>'],
+  [/^ {0,3}<!\[CDATA\[/, ']]>'],
+];
+function runsToEnd(content: string): boolean {
+  for (const [open, close] of UNTIL_MARKER) {
+    const m = open.exec(content);
+    if (!m) continue;
+    if (close === '</') return !/<\/(?:script|pre|style|textarea)>/i.test(content);
+    return !content.includes(close, m[0].length);
+  }
+  return false;
 }
 
 function closesFence(line: string, markup: string): boolean {

@@ -1,8 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import sectionData from '../data/sections.json';
 import { closest, typoBudget } from '../util/distance';
-import type { Heading } from './blocks';
-import { range } from './lines';
+import { headingRange, type Heading } from './blocks';
 
 export type SectionKind =
   | 'responsibilities'
@@ -191,7 +190,6 @@ export function buildSections(headings: readonly Heading[], lineCount: number): 
     const next = headings[i + 1];
     const hasChildren = next !== undefined && next.depth > h.depth;
     const c = classifyHeading(h.text, hasChildren);
-    const textCol = h.textRange.start.character;
     const section: Mutable = {
       id: flat.length,
       heading: h,
@@ -210,7 +208,7 @@ export function buildSections(headings: readonly Heading[], lineCount: number): 
             kind: c.misspelling.kind,
             written: c.misspelling.written,
             expected: c.misspelling.expected,
-            range: range(h.textRange.start.line, textCol + c.misspelling.start, h.textRange.start.line, textCol + c.misspelling.end),
+            range: headingRange(h, c.misspelling.start, c.misspelling.end),
           }
         : undefined,
       parent,
@@ -226,8 +224,7 @@ export function buildSections(headings: readonly Heading[], lineCount: number): 
 function prefixRange(h: Heading, prefix: string): Range | undefined {
   const at = prefix ? h.text.indexOf(prefix) : -1;
   if (at < 0) return undefined;
-  const col = h.textRange.start.character + at;
-  return range(h.line, col, h.line, col + prefix.length);
+  return headingRange(h, at, at + prefix.length);
 }
 
 /** The kind a section counts as, a misspelt standard title included. */
