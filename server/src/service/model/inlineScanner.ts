@@ -20,6 +20,8 @@ export interface RawLink {
   readonly targetStart: number;
   readonly image: boolean;
   readonly reference?: string;
+  /** `<https://…>`: the destination is also the text, so rewriting it means rewriting the link. */
+  readonly autolink?: boolean;
 }
 
 export interface RawProblem {
@@ -105,7 +107,7 @@ export function scanInline(line: string, references: ReferenceLookup): ScannedLi
       AUTOLINK.lastIndex = i;
       const auto = AUTOLINK.exec(line);
       if (auto && auto[1]) {
-        links.push({ start: i, end: i + auto[0].length, text: auto[1], textStart: i + 1, target: auto[1], targetStart: i + 1, image: false });
+        links.push({ start: i, end: i + auto[0].length, text: auto[1], textStart: i + 1, target: auto[1], targetStart: i + 1, image: false, autolink: true });
         blank.push([i, i + auto[0].length]);
         i += auto[0].length;
         continue;

@@ -29,6 +29,7 @@ export interface Link {
   /** For legacy absolute URLs: the site-relative form. */
   readonly relative: string | undefined;
   readonly html: boolean;
+  readonly autolink: boolean;
 }
 
 export interface MalformedLink {
@@ -109,7 +110,7 @@ export interface JobFamilyModel {
   readonly shortcodes: readonly Shortcode[];
   readonly prose: readonly ProseLine[];
   readonly codeLines: ReadonlySet<number>;
-  /** First line of a fence never closed: everything after it is code. */
+  /** First line of a fence or HTML comment (or another block that ends only at a marker) never closed: it swallows the rest of the page. */
   readonly openFenceFrom: number | undefined;
   sectionAt(line: number): Section;
 }
@@ -326,6 +327,7 @@ function toLink(seg: Segment, l: import('./inlineScanner').RawLink): Link {
     shortcode: parsed.shortcode,
     relative: parsed.relative,
     html: l.text === '' && l.textStart === l.end,
+    autolink: l.autolink === true,
   };
 }
 
@@ -375,6 +377,7 @@ function collectHtmlBlocks(blocks: Blocks, lines: LineIndex, comments: Comment[]
           shortcode: parsed.shortcode,
           relative: parsed.relative,
           html: true,
+          autolink: false,
         });
       }
     }

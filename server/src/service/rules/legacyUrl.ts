@@ -23,7 +23,12 @@ Good: \`[values](/handbook/values/)\``,
       let relative: string | undefined;
       if (link.kind === 'legacy') relative = link.relative;
       if (!relative) continue;
-      const edit = link.targetRange !== link.range ? [{ range: link.targetRange, newText: relative }] : undefined;
+      // `<https://…/handbook/x/>` becomes `[/handbook/x/](/handbook/x/)`: `</handbook/x/>` is an HTML tag, not a link.
+      const edit = link.autolink
+        ? [{ range: link.range, newText: `[${relative}](${relative})` }]
+        : link.targetRange !== link.range
+          ? [{ range: link.targetRange, newText: relative }]
+          : undefined;
       ctx.report({
         range: link.targetRange,
         message: `\`${shorten(link.target)}\` is an old or absolute handbook URL: link to \`${relative}\` instead.`,
