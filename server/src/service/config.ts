@@ -73,7 +73,7 @@ export function parseConfigFile(text: string, rules: readonly Rule[]): { config:
     if (!r) return lines.lineRange(0);
     return { start: lines.positionAt(r[0]), end: lines.positionAt(Math.max(r[0], r[1])) };
   };
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'silent' });
   for (const e of doc.errors) {
     problems.push({ message: `${CONFIG_FILE_NAME} is not valid YAML: ${e.message.split('\n')[0]}; the defaults apply.`, range: { start: lines.positionAt(e.pos[0]), end: lines.positionAt(e.pos[1]) } });
   }

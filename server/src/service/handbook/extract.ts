@@ -46,7 +46,7 @@ export function extractPage(text: string, options?: AnchorOptions): PageFacts {
       start = close + 1;
       try {
         const block = lines.slice(1, close);
-        const parsed = (simpleFrontMatter(block) ?? parseYaml(block.join('\n'))) as unknown;
+        const parsed = (simpleFrontMatter(block) ?? parseYaml(block.join('\n'), { logLevel: 'silent' })) as unknown;
         if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
       } catch {
         // A page with broken front matter is still a page; its own checks report the YAML.

@@ -141,7 +141,7 @@ export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
   return { ...base, entries, errors, isMapping };
 }
 
-const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false } as const;
+const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'silent' } as const;
 
 /**
  * Parses the front matter as Hugo does. Hugo's YAML reader accepts a double-quoted value that

@@ -23,7 +23,7 @@ const MAX_TERMS = 2000;
 export function parseMisusedTerms(text: string): MisusedTerm[] {
   let data: unknown;
   try {
-    data = parseYaml(text, { maxAliasCount: 50 });
+    data = parseYaml(text, { maxAliasCount: 50, logLevel: 'silent' });
   } catch {
     return [];
   }
