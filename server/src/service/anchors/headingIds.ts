@@ -50,6 +50,8 @@ function lowerRune(ch: string): string {
  */
 export class HeadingIds {
   readonly #taken = new Set<string>();
+  /** Per base, the suffix to try next: every lower one is taken, and names are never given back. */
+  readonly #next = new Map<string, number>();
 
   /** An explicit ID: it takes its name as written, even when that name is taken. */
   put(id: string): string {
@@ -60,7 +62,11 @@ export class HeadingIds {
   generate(raw: string): string {
     const base = headingIdOf(raw) || 'heading';
     let id = base;
-    for (let n = 1; this.#taken.has(id); n++) id = `${base}-${n}`;
+    let n = this.#next.get(base) ?? 1;
+    if (this.#taken.has(id)) {
+      for (id = `${base}-${n}`; this.#taken.has(id); ) id = `${base}-${++n}`;
+      this.#next.set(base, n + 1);
+    }
     this.#taken.add(id);
     return id;
   }

@@ -172,9 +172,10 @@ const ANCHOR_LIKE = /^ {0,3}#{1,6}(?:[ \t]|$)|^ {0,3}(?:=+|-+)[ \t]*$|\b(?:id|na
 
 function parseTags(body: string): Tag[] {
   const tags: Tag[] = [];
+  const scan = new TagScan(body);
   OPEN.lastIndex = 0;
   for (let m = OPEN.exec(body); m; m = OPEN.exec(body)) {
-    const t = parseTag(body, m.index);
+    const t = scan.tag(m.index);
     if (t) {
       tags.push(t);
       OPEN.lastIndex = t.end;
@@ -199,42 +200,102 @@ function parseTags(body: string): Tag[] {
   return tags;
 }
 
-function parseTag(body: string, start: number): Tag | undefined {
-  const delim = body[start + 2] as '<' | '%';
-  const close = delim === '<' ? '>}}' : '%}}';
-  let i = start + 3;
-  if (body.startsWith('/*', i)) {
-    const end = body.indexOf(`*/${close}`, i + 2);
-    if (end < 0) return undefined;
-    return { start, end: end + 4, delim, name: '', closing: false, selfClosing: false, escaped: `{{${delim}${body.slice(i + 2, end)}${close}`, args: '' };
-  }
-  while (i < body.length && /\s/.test(body[i]!)) i++;
-  const closing = body[i] === '/';
-  if (closing) {
-    i++;
+/**
+ * Reads shortcode tags. A tag that is never closed is read to the end of the page, as Hugo's
+ * lexer does. After the first such tag, where each position's arguments end is worked out
+ * for the whole page in one backward pass, so a page full of unclosed `{{<` costs linear time,
+ * not one read to the end per tag.
+ */
+class TagScan {
+  private readonly ends: { '<'?: Int32Array; '%'?: Int32Array } = {};
+  private failedOnce = false;
+  private noCommentEnd = { '<': false, '%': false };
+
+  constructor(private readonly body: string) {}
+
+  tag(start: number): Tag | undefined {
+    const body = this.body;
+    const delim = body[start + 2] as '<' | '%';
+    const close = delim === '<' ? '>}}' : '%}}';
+    let i = start + 3;
+    if (body.startsWith('/*', i)) {
+      if (this.noCommentEnd[delim]) return undefined;
+      const end = body.indexOf(`*/${close}`, i + 2);
+      if (end < 0) {
+        this.noCommentEnd[delim] = true;
+        return undefined;
+      }
+      return { start, end: end + 4, delim, name: '', closing: false, selfClosing: false, escaped: `{{${delim}${body.slice(i + 2, end)}${close}`, args: '' };
+    }
     while (i < body.length && /\s/.test(body[i]!)) i++;
-  }
-  const nameStart = i;
-  while (i < body.length && /[\w./-]/.test(body[i]!) && !body.startsWith(`/${close}`, i)) i++;
-  const name = body.slice(nameStart, i);
-  if (!name) return undefined;
-  const argsStart = i;
-  while (i < body.length) {
-    const c = body[i]!;
-    if (c === '"') {
+    const closing = body[i] === '/';
+    if (closing) {
       i++;
-      while (i < body.length && body[i] !== '"') i += body[i] === '\\' ? 2 : 1;
-      i++;
-    } else if (c === '`') {
-      const end = body.indexOf('`', i + 1);
-      i = end < 0 ? body.length : end + 1;
-    } else if (body.startsWith(close, i)) {
-      const args = body.slice(argsStart, i).trim();
-      const selfClosing = args.endsWith('/');
-      return { start, end: i + 3, delim, name, closing, selfClosing, escaped: undefined, args: selfClosing ? args.slice(0, -1) : args };
-    } else i++;
+      while (i < body.length && /\s/.test(body[i]!)) i++;
+    }
+    const nameStart = i;
+    while (i < body.length && /[\w./-]/.test(body[i]!) && !body.startsWith(`/${close}`, i)) i++;
+    const name = body.slice(nameStart, i);
+    if (!name) return undefined;
+    const argsStart = i;
+    const end = this.failedOnce ? this.argsEnd(delim)[argsStart]! : this.readArgs(argsStart, close);
+    if (end < 0) {
+      this.failedOnce = true;
+      return undefined;
+    }
+    const args = body.slice(argsStart, end).trim();
+    const selfClosing = args.endsWith('/');
+    return { start, end: end + 3, delim, name, closing, selfClosing, escaped: undefined, args: selfClosing ? args.slice(0, -1) : args };
   }
-  return undefined;
+
+  /** Where the arguments from `i` end (the closing delimiter), skipping quoted strings; -1 when they never do. */
+  private readArgs(i: number, close: string): number {
+    const body = this.body;
+    while (i < body.length) {
+      const c = body[i]!;
+      if (c === '"') {
+        i++;
+        while (i < body.length && body[i] !== '"') i += body[i] === '\\' ? 2 : 1;
+        i++;
+      } else if (c === '`') {
+        const end = body.indexOf('`', i + 1);
+        i = end < 0 ? body.length : end + 1;
+      } else if (body.startsWith(close, i)) return i;
+      else i++;
+    }
+    return -1;
+  }
+
+  /** `readArgs` for every position at once, by one backward pass. */
+  private argsEnd(delim: '<' | '%'): Int32Array {
+    const cached = this.ends[delim];
+    if (cached) return cached;
+    const body = this.body;
+    const n = body.length;
+    const close = delim === '<' ? '>}}' : '%}}';
+    // afterQuote[i]: reading a "…" string from inside it at i, the position after its closing quote (n + 1 when none).
+    const afterQuote = new Int32Array(n + 2).fill(n + 1);
+    // tick[i]: the next backtick at or after i, or -1.
+    const tick = new Int32Array(n + 1).fill(-1);
+    const end = new Int32Array(n + 1).fill(-1);
+    for (let i = n - 1; i >= 0; i--) {
+      const c = body[i];
+      afterQuote[i] = c === '"' ? i + 1 : c === '\\' ? (i + 2 < n ? afterQuote[i + 2]! : n + 1) : afterQuote[i + 1]!;
+      tick[i] = c === '`' ? i : tick[i + 1]!;
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      const c = body[i];
+      if (c === '"') {
+        const j = afterQuote[i + 1]!;
+        end[i] = j < n ? end[j]! : -1;
+      } else if (c === '`') {
+        const e = tick[i + 1] ?? -1;
+        end[i] = e >= 0 && e + 1 < n ? end[e + 1]! : -1;
+      } else end[i] = body.startsWith(close, i) ? i : end[i + 1]!;
+    }
+    this.ends[delim] = end;
+    return end;
+  }
 }
 
 /** The first positional argument, unquoted. */

@@ -44,7 +44,11 @@ export function findGrades(segments: readonly Segment[], links: readonly Link[],
   }
   // A grade inside a malformed link is not unlinked: linking it again would nest links (JF035 reports the link).
   const malformedByLine = new Map<number, Range[]>();
-  for (const m of malformed) malformedByLine.set(m.range.start.line, [...(malformedByLine.get(m.range.start.line) ?? []), m.range]);
+  for (const m of malformed) {
+    const list = malformedByLine.get(m.range.start.line);
+    if (list) list.push(m.range);
+    else malformedByLine.set(m.range.start.line, [m.range]);
+  }
   for (const seg of segments) {
     const lineLinks = linksByLine.get(seg.line) ?? [];
     const onLine: GradeMention[] = [];
@@ -66,9 +70,7 @@ export function findGrades(segments: readonly Segment[], links: readonly Link[],
         subject: subjectBefore(seg, link.range.start.character),
       });
     }
-    const inLink = coverage(lineLinks);
-    const broken = malformedByLine.get(seg.line) ?? [];
-    const covered = (col: number): boolean => inLink(col) || broken.some((r) => r.start.character <= col && col < r.end.character);
+    const covered = coverage([...lineLinks.map((l) => l.range), ...(malformedByLine.get(seg.line) ?? [])]);
     const prose = seg.scan.prose;
     for (const m of prose.matchAll(UNLINKED)) {
       const col = seg.col + m.index;
@@ -112,16 +114,24 @@ export function findGrades(segments: readonly Segment[], links: readonly Link[],
  * Whether a column lies inside one of the line's links. Links are in column order and do not
  * overlap, so a binary search answers each question.
  */
-function coverage(links: readonly Link[]): (col: number) => boolean {
-  if (!links.length) return () => false;
+/** Whether a column of the line falls in one of the ranges (all on that line), by binary search over their union. */
+function coverage(ranges: readonly Range[]): (col: number) => boolean {
+  if (!ranges.length) return () => false;
+  const sorted = ranges.map((r) => [r.start.character, r.end.character] as [number, number]).sort((x, y) => x[0] - y[0]);
+  const merged: [number, number][] = [];
+  for (const r of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
   return (col) => {
     let lo = 0;
-    let hi = links.length - 1;
+    let hi = merged.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const r = links[mid]!.range;
-      if (col < r.start.character) hi = mid - 1;
-      else if (col >= r.end.character) lo = mid + 1;
+      const [start, end] = merged[mid]!;
+      if (col < start) hi = mid - 1;
+      else if (col >= end) lo = mid + 1;
       else return true;
     }
     return false;

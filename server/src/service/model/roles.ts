@@ -129,6 +129,10 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
     if (gradesIn(s.bodyStartLine, firstChild).some((g) => g.form !== 'bare')) gradeAliases.add(s);
   }
   const kindOf = (s: Section): SectionKind | undefined => (gradeAliases.has(s) ? 'job-grade' : effectiveKind(s));
+  // Where each section sits among its siblings, so no walk asks `indexOf` again and again.
+  const place = new Map<Section, number>();
+  for (const s of sections) s.children.forEach((c, i) => place.set(c, i));
+  const laterSiblings = (s: Section): readonly Section[] => (s.parent ? s.parent.children.slice((place.get(s) ?? s.parent.children.length) + 1) : []);
   const isPart = (s: Section): boolean => {
     const k = kindOf(s);
     return k !== undefined && PARTS.has(k);
@@ -140,22 +144,24 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
   };
   /** The level's Job Grade written as the heading's next sibling, at its own depth. */
   const siblingGrade = (s: Section): boolean => {
-    const siblings = s.parent?.children ?? [];
-    const next = siblings[siblings.indexOf(s) + 1];
+    const next = s.parent?.children[(place.get(s) ?? -2) + 1];
     return next !== undefined && kindOf(next) === 'job-grade' && next.prefix !== '' && namesMatch(next.prefix, s.heading?.text ?? '');
   };
   const hasGradeEvidence = (s: Section): boolean => s.children.some((c) => kindOf(c) === 'job-grade') || statesGrade(s) || siblingGrade(s);
 
   // Which headings sit in a specialty or segment: under such a container, or after one inside Levels.
   const inSpecialty = new Set<Section>();
+  const specialtyParents = new Set<Section | undefined>();
   for (const s of sections) {
     if (!s.heading) continue;
     const k = kindOf(s);
     if (k === 'specialties' || k === 'segment') {
-      for (const d of descendants(s)) inSpecialty.add(d);
-      // A "### Specialties" inside Levels makes the headings after it specialties too.
-      const siblings = s.parent?.children ?? [];
-      for (const later of siblings.slice(siblings.indexOf(s) + 1)) {
+      if (!inSpecialty.has(s)) for (const d of descendants(s)) inSpecialty.add(d);
+      // A "### Specialties" inside Levels makes the headings after it specialties too (an
+      // earlier one under the same parent has already taken them).
+      if (specialtyParents.has(s.parent)) continue;
+      specialtyParents.add(s.parent);
+      for (const later of laterSiblings(s)) {
         if (kindOf(later) === undefined && !hasGradeEvidence(later)) {
           inSpecialty.add(later);
           for (const d of descendants(later)) inSpecialty.add(d);
@@ -188,12 +194,19 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
   }
   // A heading that groups roles stating grades ("## Analyst, Trust and Safety" over its levels) is a
   // group, not a role; otherwise a role inside another role is a sub-heading of the outer one.
-  const grouped = candidates.filter((c) => !hasGradeEvidence(c) && candidates.some((d) => d !== c && d.startLine > c.startLine && d.startLine < c.endLine && hasGradeEvidence(d)));
+  const graded = candidates.filter((d) => hasGradeEvidence(d)).map((d) => d.startLine);
+  const grouped = new Set(
+    candidates.filter((c) => {
+      if (hasGradeEvidence(c)) return false;
+      const next = graded[firstAbove(graded, c.startLine)];
+      return next !== undefined && next < c.endLine;
+    }),
+  );
   const outer: Section[] = [];
   let outerEnd = -1;
   let current: Section | undefined;
   for (const s of candidates) {
-    if (grouped.includes(s) || gradeAliases.has(s)) continue;
+    if (grouped.has(s) || gradeAliases.has(s)) continue;
     if (s.startLine < outerEnd) {
       // A second role with a grade of its own, written a level too deep inside the first.
       if (current && hasGradeEvidence(s) && hasGradeEvidence(current) && !namesMatch(s.heading!.text, current.heading!.text)) outer.push(s);
@@ -222,11 +235,11 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
 
   /** A level's sections written as its siblings, at its own depth, right after it: still its own. */
   const flatParts = new Map<Section, Section[]>();
+  const isRoleSection = new Set(roleSections);
   for (const s of roleSections) {
-    const siblings = s.parent?.children ?? [];
     const after: Section[] = [];
-    for (const o of siblings.slice(siblings.indexOf(s) + 1)) {
-      if (!isPart(o) || !o.prefix || !namesMatch(o.prefix, s.heading!.text) || roleSections.includes(o)) break;
+    for (const o of laterSiblings(s)) {
+      if (!isPart(o) || !o.prefix || !namesMatch(o.prefix, s.heading!.text) || isRoleSection.has(o)) break;
       after.push(o);
     }
     if (after.length && !s.children.some((c) => kindOf(c) === 'job-grade')) flatParts.set(s, after);
@@ -240,7 +253,11 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
     const inLevels = s.parent !== undefined && kindOf(s.parent) === 'levels';
     const kind: RoleKind = inLevels || s.depth >= 3 ? 'level' : 'role';
     const ladderKey = inLevels ? `levels:${s.parent.id}` : s.depth >= 3 ? `parent:${s.parent?.id ?? 0}` : `role:${[...words(title)].filter((w) => !SENIORITY.test(w)).sort().join(' ')}`;
-    const own = sections.filter((c) => c !== s && c.heading && c.startLine > s.startLine && c.startLine < end && isPart(c));
+    const own: Section[] = [];
+    for (let k = s.id + 1; k < sections.length && sections[k]!.startLine < end; k++) {
+      const c = sections[k]!;
+      if (c.heading && c.startLine > s.startLine && isPart(c)) own.push(c);
+    }
     // Sections of another level written under this one: a level whose heading is missing.
     const { mine, split } = splitMissingLevels(s, title, own, kindOf);
     const mineEnd = split[0]?.parts[0]?.startLine ?? end;
@@ -264,20 +281,26 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
   });
 
   // Job Grade sections written as levels under Levels: the level's heading is missing.
+  const rolePart = new Set<Section>(roles.flatMap((r) => r.parts));
   for (const s of sections) {
     if (!s.heading || kindOf(s) !== 'job-grade' || !s.prefix || !s.parent || kindOf(s.parent) !== 'levels') continue;
-    if (roles.some((r) => r.parts.includes(s))) continue;
+    if (rolePart.has(s)) continue;
     // Right after its own level heading, it is that level's section at the wrong depth (reported below).
     const siblings = s.parent.children;
-    let before = siblings.indexOf(s) - 1;
+    let before = (place.get(s) ?? 0) - 1;
     while (before >= 0 && isPart(siblings[before]!) && namesMatch(siblings[before]!.prefix, s.prefix)) before--;
     const previous = siblings[before];
-    if (previous && roleSections.includes(previous) && namesMatch(s.prefix, previous.heading!.text)) continue;
+    if (previous && isRoleSection.has(previous) && namesMatch(s.prefix, previous.heading!.text)) continue;
     const parts = [s, ...s.children.filter(isPart)];
     const role = makeRole({ title: s.prefix, titleRange: s.prefixRange ?? s.heading.textRange, section: undefined, kind: 'level', startLine: s.startLine, endLine: s.endLine, parts, grades: gradesIn(s.startLine, s.endLine), ladder: ladder(`levels:${s.parent.id}`), headingless: true }, kindOf);
     roles.push(role);
+    for (const p of parts) rolePart.add(p);
     // The level's heading may be there, at the wrong depth: then that is what to fix.
-    const misplaced = sections.find((o) => o.heading && o.startLine < s.startLine && o.startLine >= s.startLine - 12 && kindOf(o) === undefined && o.depth !== s.depth && namesMatch(o.heading.text, s.prefix));
+    let misplaced: Section | undefined;
+    for (let k = s.id - 1; k >= 0 && sections[k]!.startLine >= s.startLine - 12 && !misplaced; k--) {
+      const o = sections[k]!;
+      if (o.heading && o.startLine < s.startLine && kindOf(o) === undefined && o.depth !== s.depth && namesMatch(o.heading.text, s.prefix)) misplaced = o;
+    }
     if (misplaced?.heading) {
       problems.push({
         kind: 'missing-heading',
@@ -355,8 +378,9 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
   }
 
   const specialties: Specialty[] = [];
+  const roleOf = new Set(roles.map((r) => r.section));
   for (const s of sections) {
-    if (!s.heading || kindOf(s) !== undefined || !inSpecialty.has(s) || roles.some((r) => r.section === s)) continue;
+    if (!s.heading || kindOf(s) !== undefined || !inSpecialty.has(s) || roleOf.has(s)) continue;
     if (s.parent && inSpecialty.has(s.parent) && kindOf(s.parent) === undefined) continue;
     specialties.push({ title: s.heading.text, section: s });
   }
@@ -366,7 +390,8 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
     for (let p = s.parent; p && p.depth > 0; p = p.parent) if (p.depth >= 3 && kindOf(p) === undefined) return true;
     return false;
   };
-  const covered = (s: Section): boolean => roles.some((r) => r.kind !== 'page' && s.startLine >= r.startLine && s.startLine < r.endLine) || inSpecialty.has(s) || underOther(s);
+  const inRole = lineCoverage(roles.filter((r) => r.kind !== 'page').map((r) => [r.startLine, r.endLine]));
+  const covered = (s: Section): boolean => inRole(s.startLine) || inSpecialty.has(s) || underOther(s);
   const familyWide = sections.filter((s) => s.heading && kindOf(s) !== undefined && !CONTAINERS.has(kindOf(s)!) && !covered(s));
 
   return { roles, specialties, familyWide, layout: layoutOf(roles, sections, page), problems, gradeAliases: [...gradeAliases] };
@@ -376,14 +401,18 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
 function extentEnd(s: Section, next: Section | undefined, sections: readonly Section[], kindOf: (s: Section) => SectionKind | undefined): number {
   let end = next ? Math.min(next.startLine, s.endLine) : s.endLine;
   // A Specialties or Segment heading inside the role, at any depth, ends what is the role's own.
-  const specialties = sections.find((o) => o.startLine > s.startLine && o.startLine < end && (kindOf(o) === 'specialties' || kindOf(o) === 'segment'));
-  if (specialties) return specialties.startLine;
+  for (let k = s.id + 1; k < sections.length && sections[k]!.startLine < end; k++) {
+    const o = sections[k]!;
+    if (o.startLine > s.startLine && (kindOf(o) === 'specialties' || kindOf(o) === 'segment')) return o.startLine;
+  }
   if (s.depth === 2) {
     // A `##` role often has its Responsibilities or Requirements written at `##` too: they are still its own.
-    for (const o of sections) {
-      if (o.startLine < s.endLine || o.depth !== 2 || (next && o.startLine >= next.startLine)) continue;
-      const k = kindOf(o);
-      if (k === undefined || !ATTACHED_AT_ROLE_DEPTH.has(k)) break;
+    for (let k = s.id + 1; k < sections.length; k++) {
+      const o = sections[k]!;
+      if (next && o.startLine >= next.startLine) break;
+      if (o.startLine < s.endLine || o.depth !== 2) continue;
+      const kind = kindOf(o);
+      if (kind === undefined || !ATTACHED_AT_ROLE_DEPTH.has(kind)) break;
       if (o.prefix && !namesMatch(o.prefix, s.heading!.text)) break;
       end = next ? Math.min(o.endLine, next.startLine) : o.endLine;
     }
@@ -470,6 +499,33 @@ function descendants(s: Section): Section[] {
   };
   walk(s);
   return out;
+}
+
+/** Index of the first number above `value` in a sorted list. */
+function firstAbove(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether a line falls in one of the `[start, end)` spans, by binary search over their union. */
+function lineCoverage(spans: readonly (readonly [number, number])[]): (line: number) => boolean {
+  const merged: [number, number][] = [];
+  for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  const starts = merged.map((m) => m[0]);
+  return (line) => {
+    const k = firstAbove(starts, line) - 1;
+    return k >= 0 && line < merged[k]![1];
+  };
 }
 
 /** Index of the first mention on or after `line` (mentions sorted by line). */

@@ -7,8 +7,9 @@ export function renderedText(markdown: string): string {
     .replace(/!?\[([^[\]]*)\]\[[^[\]]*\]/g, '$1')
     .replace(/`([^`]*)`/g, '$1')
     .replace(/<[^<>]+>/g, '')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(^|\W)[*_](.+?)[*_](?=\W|$)/g, '$1$2')
+    // Emphasis markers go on their own, never by pairing (pairing scans ahead from every marker).
+    .replace(/\*+/g, '')
+    .replace(/(^|\W)_+|_+(?=\W|$)/g, '$1')
     .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e: string) => ENTITIES[e] ?? '');
 }
