@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import { normalizeSitePath } from '../model/links';
 import { baseName, isInside, joinUri, parentUri, type DirectoryEntry, type Workspace } from '../workspace';
 import { findCheckouts, type Checkout } from './checkout';
+import { factsSignature } from './signature';
 import { extractPage, isPublished, type PageFacts } from './extract';
 import type { HandbookLinks, HandbookPage, Resolution } from './links';
 import { parseRedirectTemplate, Redirects, type RedirectRule } from './redirects';
@@ -55,6 +56,8 @@ export class HandbookIndex {
   readonly #byPath = new Map<string, string>();
   /** Open pages, with the fingerprint of the text on disk when they were opened. */
   readonly #openDisk = new Map<string, number | undefined>();
+  /** Per open page, the facts signature of the text last read for the index. */
+  readonly #signatures = new Map<string, string>();
   readonly #templateRules = new Map<string, RedirectRule[]>();
   #redirects: Map<Checkout, Redirects> | undefined;
   #suggester: Suggester | undefined;
@@ -185,6 +188,7 @@ export class HandbookIndex {
 
   /** Adds or replaces a page; true when what links can see of it changed. */
   #put(uri: string, text: string): boolean {
+    this.#signatures.delete(uri);
     const checkout = this.#checkoutOf(uri);
     if (!checkout || !PAGE_FILE.test(uri)) return false;
     const hash = fingerprint(text);
@@ -209,6 +213,7 @@ export class HandbookIndex {
   }
 
   #remove(uri: string): void {
+    this.#signatures.delete(uri);
     const old = this.#pages.get(uri);
     if (!old) return;
     this.#pages.delete(uri);
@@ -264,7 +269,15 @@ export class HandbookIndex {
   documentChanged(uri: string, text: string): boolean {
     if (!this.#checkoutOf(uri)) return false;
     if (!this.#openDisk.has(uri)) this.#openDisk.set(uri, this.#pages.get(uri)?.hash);
+    const signature = factsSignature(text);
+    const old = this.#pages.get(uri);
+    if (old && this.#signatures.get(uri) === signature) {
+      // Only lines that cannot change the page's facts changed: keep them, with the new text.
+      this.#pages.set(uri, { ...old, text: old.text !== undefined ? copyOf(text) : undefined, hash: fingerprint(text) });
+      return false;
+    }
     const changed = this.#put(uri, text);
+    this.#signatures.set(uri, signature);
     if (changed) this.#changed();
     return changed;
   }

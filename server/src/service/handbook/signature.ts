@@ -1,0 +1,44 @@
+/**
+ * The lines of a page that can change what the handbook index knows of it (front matter,
+ * headings and their underlines, HTML, attribute lists, footnotes, shortcodes, fences and
+ * containers that decide what is a heading, links into job families), with their line numbers,
+ * and which lines are blank. Two texts with the same signature give the same page facts, so
+ * a keystroke in the middle of a paragraph does not re-read the page for the index.
+ */
+export function factsSignature(text: string): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  const parts: string[] = [];
+  let blank = '';
+  let n = 0;
+  if (/^\uFEFF?(?:---|\+\+\+)\s*$/.test(lines[0] ?? '')) {
+    const close = /^\uFEFF?\+\+\+/.test(lines[0]!) ? /^\+\+\+\s*$/ : /^(?:---|\.\.\.)\s*$/;
+    parts.push(`0:${lines[0]!}`);
+    for (n = 1; n < lines.length; n++) {
+      parts.push(`${n}:${lines[n]!}`);
+      if (close.test(lines[n]!)) {
+        n++;
+        break;
+      }
+    }
+  }
+  let lastUnderline = n - 1;
+  for (; n < lines.length; n++) {
+    const line = lines[n]!;
+    const isBlank = line.trim() === '';
+    blank += isBlank ? '_' : 'x';
+    if (isBlank) continue;
+    if (UNDERLINE.test(line)) {
+      // A setext heading: its text is the paragraph above the underline.
+      let from = n;
+      while (from - 1 > lastUnderline && lines[from - 1]!.trim() !== '') from--;
+      for (let k = from; k <= n; k++) parts.push(`${k}:${lines[k]!}`);
+      lastUnderline = n;
+    } else if (RELEVANT.test(line)) parts.push(`${n}:${line}`);
+  }
+  return `${lines.length}\n${blank}\n${parts.join('\n')}`;
+}
+
+const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+// Any `#`, `<` or `{` (headings, HTML, attribute lists, shortcodes), fences, ids, footnotes,
+// block quotes and links into job families: wider than needed, never narrower.
+const RELEVANT = /[#<{]|`{3}|~{3}|\b(?:id|name)\s*=|\[\^|\/job-families\/|^\s*>/i;

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { extractPage } from '../../server/src/service/handbook/extract';
+import { factsSignature } from '../../server/src/service/handbook/signature';
+import { CORPUS, HANDBOOK } from '../support/paths';
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((n) => {
+      const p = path.join(dir, n);
+      return statSync(p).isDirectory() ? markdownFiles(p) : n.endsWith('.md') ? [p] : [];
+    });
+}
+
+/** A small deterministic generator, so every run makes the same edits. */
+function prng(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 0x100000000;
+  };
+}
+
+/** What typing does: a character in, a character out, a line break, in text that matters and text that does not. */
+const TYPED = ['a', ' ', 'e', '#', '-', '=', '\n', '<', '{', '`', ':', '[', ']', '(', ')', '>', '*', '_', '|', '1', '.'];
+
+describe('the index keeps a page’s facts when only lines that cannot change them changed', function () {
+  this.timeout(120_000);
+  const pages = [...markdownFiles(path.join(CORPUS, 'job-families')), ...markdownFiles(path.join(HANDBOOK, 'content')).filter((_, i) => i % 40 === 0)];
+
+  it('finds pages to edit', () => {
+    assert.ok(pages.length > 150, `only ${pages.length} pages`);
+  });
+
+  it('every edit that keeps the signature keeps the facts; edits of both kinds are made', () => {
+    const random = prng(20261201);
+    let kept = 0;
+    let changed = 0;
+    const wrong: string[] = [];
+    for (const file of pages) {
+      let text = readFileSync(file, 'utf8');
+      let facts = extractPage(text);
+      let signature = factsSignature(text);
+      for (let k = 0; k < 25; k++) {
+        const at = Math.floor(random() * (text.length + 1));
+        const next = random() < 0.3 && at < text.length ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + TYPED[Math.floor(random() * TYPED.length)]! + text.slice(at);
+        const nextSignature = factsSignature(next);
+        const nextFacts = extractPage(next);
+        if (nextSignature === signature) {
+          kept++;
+          try {
+            assert.deepEqual(nextFacts, facts);
+          } catch {
+            wrong.push(`${path.relative(CORPUS, file)}: an edit at offset ${at} kept the signature but changed the facts`);
+          }
+        } else changed++;
+        text = next;
+        facts = nextFacts;
+        signature = nextSignature;
+      }
+    }
+    assert.deepEqual(wrong.slice(0, 10), []);
+    assert.ok(kept > 1000 && changed > 1000, `kept ${kept}, changed ${changed}`);
+  });
+});
