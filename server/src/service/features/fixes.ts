@@ -33,7 +33,7 @@ export function validFix(fix: Fix, model: JobFamilyModel, rule: Rule): boolean {
   const codeFrom = model.openFenceFrom ?? Infinity;
   for (const e of fix.edits) {
     if (e.range.start.line <= fmEnd && !frontMatterRule) return false;
-    // After a fence that is never closed, everything is code: an inserted section would vanish into it.
+    // After a fence or comment that is never closed, everything is swallowed: an inserted section would vanish into it.
     if (e.range.end.line > codeFrom) return false;
     for (let n = e.range.start.line; n <= e.range.end.line; n++) if (model.codeLines.has(n)) return false;
   }
