@@ -97,18 +97,30 @@ describe('Writing assistance in VS Code', () => {
     const at = editor.document.positionAt(text.indexOf('[grade 7]') + 3);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
     const md = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    assert.match(md, /Grade 7.*Individual contributor: Senior/);
+    assert.match(md, /Grade 7\*\*, Job Grades\s+Individual contributor: Senior/);
     const link = editor.document.positionAt(text.indexOf('(/handbook/hiring/interviewing/#screening-call)') + 5);
     const linkHover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, link);
     assert.match(linkHover.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'), /Interviewing[\s\S]*Screening call/);
   });
 
-  it('outlines the level ladder with grades, and links paths to local pages', async () => {
+  it('has one outline, the headings with the level ladder, each level\'s grade at its heading, and links paths to local pages', async () => {
     const uri = page('content/job-families/engineering/backend-engineer.md');
-    await open(uri);
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
-    const levels = symbols.find((s) => s.name === 'Levels')!.children.map((c) => `${c.name} (${c.detail})`);
-    assert.deepEqual(levels, ['Associate Backend Engineer (grade 5)', 'Backend Engineer (Intermediate) (grade 6)', 'Senior Backend Engineer (grade 7)', 'Manager, Backend Engineering (grade 8)']);
+    const editor = await open(uri);
+    const symbols = await eventually(() => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri), (s) => s?.length > 0, 'the outline');
+    const all: vscode.DocumentSymbol[] = [];
+    const walk = (list: readonly vscode.DocumentSymbol[]): void => list.forEach((s) => (all.push(s), walk(s.children)));
+    walk(symbols);
+    const name = (s: vscode.DocumentSymbol): string => s.name.replace(/^#+\s*/, '');
+    assert.equal(all.filter((s) => name(s) === 'Levels').length, 1, `one outline, not two: ${all.map(name).join(', ')}`);
+    const levels = all.find((s) => name(s) === 'Levels')!.children.map(name);
+    assert.deepEqual(levels, ['Associate Backend Engineer', 'Backend Engineer (Intermediate)', 'Senior Backend Engineer', 'Manager, Backend Engineering']);
+    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+    const hints = await eventually(() => vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, whole), (h) => h?.length >= 4, 'inlay hints at the level headings');
+    const label = (h: vscode.InlayHint): string => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
+    assert.deepEqual(
+      hints.map((h) => `${editor.document.lineAt(h.position.line).text.replace(/^#+\s*/, '')}: ${label(h)}`),
+      ['Associate Backend Engineer: grade 5', 'Backend Engineer (Intermediate): grade 6', 'Senior Backend Engineer: grade 7', 'Manager, Backend Engineering: grade 8'],
+    );
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri);
     assert.ok(links.some((l) => l.target?.path.endsWith('/content/handbook/hiring/interviewing.md')), JSON.stringify(links.map((l) => l.target?.toString())));
     const def = await vscode.commands.executeCommand<vscode.Location[] | vscode.LocationLink[]>('vscode.executeDefinitionProvider', uri, new vscode.Position(0, 0));

@@ -15,7 +15,7 @@ describe('Job-family diagnostics in VS Code', () => {
     assert.equal(jf002.range.start.line, 1);
     assert.equal(jf002.range.start.character, 7, `JF002 should start at the colon inside the title, got ${JSON.stringify(jf002.range)} (${bad?.message})`);
     const href = typeof jf002.code === 'object' ? jf002.code.target.toString() : '';
-    assert.match(href, /docs\/rules\/JF002\.md$/, 'the code links to the rule docs');
+    assert.equal(href, `command:jobFamily.showRule?${encodeURIComponent(JSON.stringify(['JF002']))}`, 'the code opens its rule page');
 
     const line = editor.document.lineAt(1);
     await editor.edit((e) => e.replace(line.range, 'title: "Content Strategist: Writing"'));

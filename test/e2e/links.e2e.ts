@@ -15,7 +15,7 @@ describe('Handbook links in VS Code', () => {
     await editor.edit((e) => e.replace(range, '/handbook/value-system/'));
     const [broken] = (await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'JF038'), 'JF038 on the broken link')).filter((d) => codeOf(d) === 'JF038');
     assert.equal(broken!.range.start.line, range.start.line);
-    assert.match(broken!.message, /`\/handbook\/value-system\/` is not a page of this handbook/);
+    assert.match(broken!.message, /`\/handbook\/value-system\/` is not a page of the site/);
 
     const created = page('content/handbook/value-system.md');
     await vscode.workspace.fs.writeFile(created, Buffer.from('---\ntitle: "Value System"\n---\n\n## Collaboration\n'));

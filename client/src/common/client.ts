@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
 import { registerCommands } from './commands';
+import { ruleLinkMiddleware } from './ruleLinks';
 import { serveWorkspace } from './workspaceServer';
 
 const CLIENT_ID = 'jobFamily';
@@ -59,8 +60,12 @@ async function start(context: vscode.ExtensionContext, runtime: ClientRuntime): 
       settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('jobFamily'))) as unknown,
       // The rule pages ship with the extension; its URI is one the editor can open wherever it runs.
       docsBaseUri: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
+      // VS Code outlines Markdown by its headings already (the level ladder among them): a second
+      // outline beside it helps nobody, so the server offers none and shows grades as inlay hints.
+      symbols: false,
     },
     diagnosticPullOptions: { onChange: true, onSave: true },
+    middleware: ruleLinkMiddleware,
   };
   const c = runtime.createClient(CLIENT_ID, CLIENT_NAME, clientOptions, output);
   // Registered before start: the server reads the workspace as soon as it is initialized.

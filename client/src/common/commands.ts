@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { fillPlaceholder, SNIPPETS } from '../../../server/src/service/snippets';
+import { SHOW_RULE, showRule } from './ruleLinks';
 
 interface NewJobFamilyArgs {
   department?: string;
@@ -31,6 +32,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     vscode.commands.registerCommand('jobFamily.newJobFamily', (args?: NewJobFamilyArgs) => newJobFamily(args ?? {})),
     vscode.commands.registerCommand('jobFamily.addLevel', (args?: { name?: string }) => addLevel(client(), args ?? {})),
     vscode.commands.registerCommand('jobFamily.nextPlaceholder', () => nextPlaceholder(client())),
+    vscode.commands.registerCommand(SHOW_RULE, (code?: unknown) => showRule(context.extensionUri, code)),
   );
 }
 

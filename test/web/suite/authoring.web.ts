@@ -1,6 +1,6 @@
 import * as assert from './assert';
 import * as vscode from 'vscode';
-import { activate, codeOf, complete, labelOf, open, page, revertAll, root, typeAfter, waitForDiagnostics } from './helpers';
+import { activate, codeOf, complete, eventually, labelOf, open, page, revertAll, root, typeAfter, waitForDiagnostics } from './helpers';
 
 const hoverText = (hovers: vscode.Hover[]): string => hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 
@@ -43,17 +43,21 @@ describe('Writing assistance in VS Code for the web', () => {
     const editor = await open(uri);
     const text = editor.document.getText();
     const grade = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, editor.document.positionAt(text.indexOf('[grade 7]') + 3));
-    assert.match(hoverText(grade), /Grade 7.*Individual contributor: Senior/);
+    assert.match(hoverText(grade), /Grade 7\*\*, Job Grades\s+Individual contributor: Senior/);
     const link = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, editor.document.positionAt(text.indexOf('(/handbook/hiring/interviewing/#screening-call)') + 5));
     assert.match(hoverText(link), /Interviewing[\s\S]*Screening call/);
   });
 
-  it('outlines the level ladder, and links paths to the pages in the virtual folder', async () => {
+  it('shows each level\'s grade at its heading, and links paths to the pages in the virtual folder', async () => {
     const uri = page('content/job-families/engineering/backend-engineer.md');
-    await open(uri);
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
-    const levels = symbols.find((s) => s.name === 'Levels')!.children.map((c) => `${c.name} (${c.detail})`);
-    assert.deepEqual(levels, ['Associate Backend Engineer (grade 5)', 'Backend Engineer (Intermediate) (grade 6)', 'Senior Backend Engineer (grade 7)', 'Manager, Backend Engineering (grade 8)']);
+    const editor = await open(uri);
+    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+    const hints = await eventually(() => vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, whole), (h) => h?.length >= 4, 'inlay hints at the level headings');
+    const label = (h: vscode.InlayHint): string => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
+    assert.deepEqual(
+      hints.map((h) => `${editor.document.lineAt(h.position.line).text.replace(/^#+\s*/, '')}: ${label(h)}`),
+      ['Associate Backend Engineer: grade 5', 'Backend Engineer (Intermediate): grade 6', 'Senior Backend Engineer: grade 7', 'Manager, Backend Engineering: grade 8'],
+    );
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri);
     const target = links.map((l) => l.target).find((t) => t?.path.endsWith('/content/handbook/hiring/interviewing.md'));
     assert.ok(target, JSON.stringify(links.map((l) => l.target?.toString())));

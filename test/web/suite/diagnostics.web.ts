@@ -1,6 +1,6 @@
 import * as assert from './assert';
 import * as vscode from 'vscode';
-import { activate, codeOf, EXTENSION_ID, open, ours, page, revertAll, root, waitForDiagnostics } from './helpers';
+import { activate, codeOf, eventually, EXTENSION_ID, open, ours, page, revertAll, root, waitForDiagnostics } from './helpers';
 
 describe('Job Family Authoring as a web extension', () => {
   before(activate);
@@ -26,16 +26,25 @@ describe('Job Family Authoring as a web extension', () => {
     for (const code of ['JF006', 'JF013', 'JF014', 'JF028']) assert.ok(ds.some((d) => codeOf(d) === code), `${code} in ${ds.map(codeOf).join(', ')}`);
   });
 
-  it('links each code to its rule page inside the extension, which the editor can open', async () => {
+  it('links each code to its rule page inside the extension, which opens rendered', async () => {
     const uri = page('content/job-families/sales/account-manager.md');
     await open(uri);
     const [d] = (await waitForDiagnostics(uri, (all) => all.some((x) => codeOf(x) === 'JF019'), 'JF019')).filter((x) => codeOf(x) === 'JF019');
     assert.ok(d && typeof d.code === 'object', 'the code carries a link');
     const href = d.code.target;
+    assert.equal(href.scheme, 'command', href.toString());
+    assert.equal(href.path, 'jobFamily.showRule');
+    assert.deepEqual(JSON.parse(decodeURIComponent(href.query)), ['JF019']);
+    const rulePage = await vscode.commands.executeCommand<vscode.Uri>('jobFamily.showRule', 'JF019');
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    assert.equal(href.toString(), vscode.Uri.joinPath(ext.extensionUri, 'docs', 'rules', 'JF019.md').toString());
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(href));
+    assert.equal(rulePage.toString(), vscode.Uri.joinPath(ext.extensionUri, 'docs', 'rules', 'JF019.md').toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(rulePage));
     assert.match(text, /JF019/, 'the rule page is there');
+    await eventually(
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs),
+      (tabs) => tabs.some((t) => t.input instanceof vscode.TabInputWebview && /JF019/.test(t.label)),
+      'the rule page in the Markdown preview',
+    );
   });
 
   it('fixes a problem with its quick fix', async () => {
@@ -57,7 +66,7 @@ describe('Job Family Authoring as a web extension', () => {
     const ds = await waitForDiagnostics(uri, (all) => all.some((d) => codeOf(d) === 'JF038') && all.some((d) => codeOf(d) === 'JF037'), 'JF038 and JF037');
     const link = ds.find((d) => codeOf(d) === 'JF038')!;
     // The suggestion needs the index: values.md is a page only the file system knows about.
-    assert.match(link.message, /`\/handbook\/value\/` is not a page of this handbook: did you mean `\/handbook\/values\/`\?/);
+    assert.match(link.message, /`\/handbook\/value\/` is not a page of the site: did you mean `\/handbook\/values\/`\?/);
     const anchor = ds.find((d) => codeOf(d) === 'JF037')!;
     assert.match(anchor.message, /no `#screening` on `\/handbook\/hiring\/interviewing\/`/);
     // Links to pages that exist are not reported.
