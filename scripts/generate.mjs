@@ -33,6 +33,8 @@ rules:
 
 In VS Code settings: \`"jobFamily.rules": { "${meta.alias}": "off" }\`.
 For one place in a page: \`<!-- jobfamily-disable-next-line ${meta.id} -->\`.
+
+[All rules](README.md)
 `;
 }
 
