@@ -1,6 +1,7 @@
 import type { JobFamilyModel } from '../model/model';
 import type { Level } from '../model/roles';
 import { effectiveKind, type Section } from '../model/sections';
+import { namesMatch } from '../model/names';
 import { insertLines, sectionText } from './helpers';
 import type { Rule } from './types';
 
@@ -29,8 +30,10 @@ Template 1 page, or the \`_index.md\` of a split family.
   page repeats it in each role, as the template does).
 
 Requirements that extend another level's ("Extends the Senior Tax Analyst requirements", the
-guide's own advice) are covered when that level's are; extending a level of another page is
-taken as covered, since that page says it or not.
+guide's own advice) are covered by that level: when its Requirements do not say it either,
+the finding is there, where one bullet covers both. Extending a level of another page of the
+family is taken as covered, since that page is checked on its own. Levels that extend each
+other in a circle are reported.
 
 The fix adds \`- Ability to use GitLab\` as the first bullet of that Requirements list (safe:
 the sentence is the one the CI asks for).
@@ -96,31 +99,53 @@ Good:
 };
 
 const EXTENDS = /\b(?:extends?|exends|in addition to|builds? on|on top of|everything in|(?:match(?:es)?|same as|as for|identical to)\s+(?:those|that)\s+(?:of|for)|same as)\b/i;
+/** The role an "Extends …" line names: what follows the verb, up to "requirements", "level" or the end. */
+const EXTENDED_NAME = /\b(?:extends?|exends|in addition to|builds? on|on top of|everything in|match(?:es)?|same as|as for|identical to)\s+(?:(?:those|that|all)\s+(?:of|for)\s+)?(?:the\s+)?(.{3,120}?)(?:['’]s)?(?:\s+(?:requirements?|level|role|position|job))?\s*(?:[.,;:]|$)/i;
 
 /**
- * A role's Requirements cover it when they say it, or when they extend another role's that do:
- * the guide's own advice is to write "Extends the <lower level> requirements" instead of repeating
- * them. Extending a role on another page cannot be checked from here, so it counts as covered.
+ * A role's Requirements cover it when they say it, or when they extend another role's: the
+ * guide's own advice is to write "Extends the <lower level> requirements" instead of repeating
+ * them. Following the chain of extended roles, a role is covered when the chain reaches one
+ * that says it, or one that extends nothing: that role is reported, and fixing it covers the
+ * roles that extend it. A chain that comes back on itself covers nothing. A role on another
+ * page, or a page linked to, cannot be followed from here, so it counts as covered.
  */
 function covered(model: JobFamilyModel, r: Level, roles: readonly Level[], own: (r: Level) => Section[], seen: Set<Level>, others: readonly { m: JobFamilyModel; r: Level }[]): boolean {
+  const end = chainEnd(model, r, roles, own, seen, others);
+  return end === 'covered' || (end !== 'cycle' && end !== r);
+}
+
+function chainEnd(model: JobFamilyModel, r: Level, roles: readonly Level[], own: (r: Level) => Section[], seen: Set<Level>, others: readonly { m: JobFamilyModel; r: Level }[]): 'covered' | 'cycle' | Level {
   const reqs = own(r);
-  if (reqs.some((x) => hasAbility(model, x))) return true;
-  if (seen.has(r)) return false;
+  if (reqs.some((x) => hasAbility(model, x))) return 'covered';
+  if (seen.has(r)) return 'cycle';
   seen.add(r);
+  let circle = false;
   for (const x of reqs) {
     const text = sectionText(model, x);
     if (!EXTENDS.test(text)) continue;
-    if (model.links.some((l) => l.line >= x.bodyStartLine && l.line < x.endLine && (l.kind === 'job-family' || l.kind === 'handbook') && l.path)) return true;
+    if (model.links.some((l) => l.line >= x.bodyStartLine && l.line < x.endLine && (l.kind === 'job-family' || l.kind === 'handbook') && l.path)) return 'covered';
     const lower = text.toLowerCase();
-    const named = roles.filter((o) => o !== r && lower.includes(o.title.replace(/\s*\(intermediate\)\s*$/i, '').toLowerCase()));
+    const names = text.split(/\r?\n/).flatMap((line) => {
+      const m = EXTENDED_NAME.exec(line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, ''));
+      return m?.[1] ? [m[1].trim()] : [];
+    });
+    const isNamed = (title: string): boolean => {
+      const bare = title.replace(/\s*\(intermediate\)\s*$/i, '');
+      return (bare !== '' && lower.includes(bare.toLowerCase())) || names.some((n) => namesMatch(n, title));
+    };
+    const named = roles.filter((o) => o !== r && isNamed(o.title));
     const lowerLevel = roles.slice(0, roles.indexOf(r)).reverse().find((o) => o.ladder === r.ladder);
-    const sources = named.length ? named : lowerLevel ? [lowerLevel] : [];
-    if (sources.some((o) => covered(model, o, roles, own, seen, others))) return true;
-    // A level of another file of the family, named by its title.
-    const elsewhere = others.filter(({ r: o }) => o.title && lower.includes(o.title.replace(/\s*\(intermediate\)\s*$/i, '').toLowerCase()));
-    if (elsewhere.some(({ m, r: o }) => [...o.parts, ...m.familyWide].some((x) => (effectiveKind(x) === 'requirements' || x.alsoKind === 'requirements') && hasAbility(m, x)))) return true;
+    const sources = named.length ? named : names.some((n) => namesMatch(n, r.title)) ? [] : lowerLevel ? [lowerLevel] : [];
+    for (const o of sources) {
+      const end = chainEnd(model, o, roles, own, seen, others);
+      if (end !== 'cycle') return end;
+      circle = true;
+    }
+    // A level of another file of the family, named by its title: that page answers for it.
+    if (others.some(({ r: o }) => o.title && isNamed(o.title))) return 'covered';
   }
-  return false;
+  return circle ? 'cycle' : r;
 }
 
 function abilityEdit(model: JobFamilyModel, s: Section) {
