@@ -8,7 +8,8 @@
 //   partial: only content/job-families (a sparse checkout, a fork with some sections);
 //   handbook: the real handbook checkout with the corpus job families at content/job-families.
 // For every rule a sample of findings (all of them, up to SAMPLE, spread over pages) is looked up in
-// docs/precision/verdicts.tsv, written by hand: layout, file, line, code, verdict (real|false), reason.
+// docs/precision/verdicts.tsv, written by hand: layout, file, line, code, verdict (real|false), reason and,
+// optionally, the finding's message (the verdict then holds for that message only).
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
@@ -70,10 +71,18 @@ function readVerdicts() {
   if (!existsSync(file)) return map;
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
-    const [layout, f, l, code, verdict, ...reason] = line.split('\t');
-    map.set(`${layout}|${f}|${l}|${code}`, { verdict, reason: reason.join('\t') });
+    // A seventh column, when there, is the finding's message: the verdict then holds for that message only.
+    const [layout, f, l, code, verdict, reason, message] = line.split('\t');
+    const k = `${layout}|${f}|${l}|${code}`;
+    map.set(k, [...(map.get(k) ?? []), { verdict, reason: reason ?? '', message }]);
   }
   return map;
+}
+
+/** The verdict on a finding: one written for its message, else one written without a message. */
+function verdictOf(verdicts, f) {
+  const list = verdicts.get(`${f.layout}|${f.file}|${f.line}|${f.code}`) ?? [];
+  return list.find((v) => v.message === f.message) ?? list.find((v) => v.message === undefined);
 }
 
 /** A sample spread over pages: the first finding of each page, then the second of each, … */
@@ -102,7 +111,6 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 const verdicts = readVerdicts();
-const key = (f) => `${f.layout}|${f.file}|${f.line}|${f.code}`;
 const md = [];
 const todo = [];
 let judgedAll = 0;
@@ -115,7 +123,7 @@ for (const rule of service.RULES) {
   // Partial-layout findings of link rules are the false alarms to look for; the rest are judged on the whole checkout.
   const pool = mine.filter((f) => f.layout === 'handbook' || ['JF037', 'JF038'].includes(id));
   const picked = sample(pool, SAMPLE);
-  const rows = picked.map((f) => ({ f, v: verdicts.get(key(f)) }));
+  const rows = picked.map((f) => ({ f, v: verdictOf(verdicts, f) }));
   const judged = rows.filter((r) => r.v);
   const real = judged.filter((r) => r.v.verdict === 'real');
   judgedAll += judged.length;
