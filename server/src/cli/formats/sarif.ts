@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { RULES, type Severity } from '../../service';
+import { ruleDocs } from '../../service/rules/docs';
 import { fingerprints } from './fingerprint';
 import type { Report } from './report';
 
@@ -47,9 +48,9 @@ export function formatSarif(report: Report): string {
               id: r.meta.id,
               name: pascal(r.meta.alias),
               shortDescription: { text: r.meta.description },
-              fullDescription: { text: firstParagraph(r.meta.docs) },
+              fullDescription: { text: firstParagraph(ruleDocs(r.meta.id)) },
               helpUri: ruleHelpUri(r.meta.id, report.version),
-              help: { text: `${r.meta.description} See ${ruleHelpUri(r.meta.id, report.version)}`, markdown: r.meta.docs },
+              help: { text: `${r.meta.description} See ${ruleHelpUri(r.meta.id, report.version)}`, markdown: ruleDocs(r.meta.id) },
               defaultConfiguration: { level: LEVEL[r.meta.severity] },
               properties: { alias: r.meta.alias, tags: [...r.meta.tags], fixable: r.meta.fixable },
             })),

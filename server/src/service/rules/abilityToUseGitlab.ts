@@ -19,41 +19,6 @@ export const abilityToUseGitlab: Rule = {
     severity: 'error',
     tags: ['ci', 'content'],
     fixable: true,
-    docs: `The handbook CI requires "every role must have \`Ability to use GitLab\` as a bullet point"
-under Requirements. A role is covered by its own Requirements, or by family-wide
-Requirements that apply to every level: the \`## Requirements\` before the levels of a
-Template 1 page, or the \`_index.md\` of a split family.
-
-- When the page has family-wide Requirements without it, that is reported once, there:
-  adding it there covers every level.
-- Otherwise each role that does not say it is reported at its own Requirements (a Template 2
-  page repeats it in each role, as the template does).
-
-Requirements that extend another level's ("Extends the Senior Tax Analyst requirements", the
-guide's own advice) are covered by that level: when its Requirements do not say it either,
-the finding is there, where one bullet covers both. Extending a level of another page of the
-family is taken as covered, since that page is checked on its own. Levels that extend each
-other in a circle are reported.
-
-The fix adds \`- Ability to use GitLab\` as the first bullet of that Requirements list (safe:
-the sentence is the one the CI asks for).
-
-Bad:
-
-\`\`\`markdown
-## Requirements
-
-- Experience with Ruby on Rails
-\`\`\`
-
-Good:
-
-\`\`\`markdown
-## Requirements
-
-- Ability to use GitLab
-- Experience with Ruby on Rails
-\`\`\``,
   },
   check(ctx) {
     const { model, family } = ctx;
@@ -158,3 +123,40 @@ function abilityEdit(model: JobFamilyModel, s: Section) {
   }
   return insertLines(model, s.bodyStartLine, ['', '- Ability to use GitLab']);
 }
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `The handbook CI requires "every role must have \`Ability to use GitLab\` as a bullet point"
+under Requirements. A role is covered by its own Requirements, or by family-wide
+Requirements that apply to every level: the \`## Requirements\` before the levels of a
+Template 1 page, or the \`_index.md\` of a split family.
+
+- When the page has family-wide Requirements without it, that is reported once, there:
+  adding it there covers every level.
+- Otherwise each role that does not say it is reported at its own Requirements (a Template 2
+  page repeats it in each role, as the template does).
+
+Requirements that extend another level's ("Extends the Senior Tax Analyst requirements", the
+guide's own advice) are covered by that level: when its Requirements do not say it either,
+the finding is there, where one bullet covers both. Extending a level of another page of the
+family is taken as covered, since that page is checked on its own. Levels that extend each
+other in a circle are reported.
+
+The fix adds \`- Ability to use GitLab\` as the first bullet of that Requirements list (safe:
+the sentence is the one the CI asks for).
+
+Bad:
+
+\`\`\`markdown
+## Requirements
+
+- Experience with Ruby on Rails
+\`\`\`
+
+Good:
+
+\`\`\`markdown
+## Requirements
+
+- Ability to use GitLab
+- Experience with Ruby on Rails
+\`\`\``;

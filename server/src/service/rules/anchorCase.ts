@@ -10,10 +10,6 @@ export const anchorCase: Rule = {
     severity: 'error',
     tags: ['ci', 'links'],
     fixable: true,
-    docs: `Hugo makes every heading ID lower case, so \`#Job-Grades\` never matches. The handbook CI
-rejects upper-case anchors (\`InternalLinkCase\`). The fix lower-cases the anchor.
-
-Bad: \`[grades](/handbook/total-rewards/compensation/compensation-calculator/#GitLab-Job-Grades)\``,
   },
   check(ctx) {
     for (const link of ctx.model.links) {
@@ -35,3 +31,9 @@ Bad: \`[grades](/handbook/total-rewards/compensation/compensation-calculator/#Gi
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `Hugo makes every heading ID lower case, so \`#Job-Grades\` never matches. The handbook CI
+rejects upper-case anchors (\`InternalLinkCase\`). The fix lower-cases the anchor.
+
+Bad: \`[grades](/handbook/total-rewards/compensation/compensation-calculator/#GitLab-Job-Grades)\``;

@@ -10,9 +10,6 @@ export const blankLines: Rule = {
     severity: 'info',
     tags: ['style'],
     fixable: true,
-    docs: `Markdown treats two blank lines like one, so extra ones only add noise to the source and to
-diffs (markdownlint's \`no-multiple-blanks\`, on in the handbook's settings). Code blocks are
-left alone. The fix removes the extra lines.`,
   },
   check(ctx) {
     const { model } = ctx;
@@ -43,3 +40,8 @@ left alone. The fix removes the extra lines.`,
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `Markdown treats two blank lines like one, so extra ones only add noise to the source and to
+diffs (markdownlint's \`no-multiple-blanks\`, on in the handbook's settings). Code blocks are
+left alone. The fix removes the extra lines.`;

@@ -9,22 +9,6 @@ export const blankValue: Rule = {
     severity: 'warning',
     tags: ['front-matter'],
     fixable: true,
-    docs: `A key with no value (\`description:\`) or an empty string usually means a template was
-half filled in. Hugo reads it as empty, which hides the page summary or breaks layouts
-that expect a value. Fill it in or remove it; the fix removes the line. An empty \`title\`
-is reported by JF003 instead.
-
-Bad:
-
-\`\`\`yaml
-description:
-\`\`\`
-
-Good:
-
-\`\`\`yaml
-description: "Backend engineers build GitLab's product."
-\`\`\``,
   },
   check(ctx) {
     const { model } = ctx;
@@ -40,3 +24,21 @@ description: "Backend engineers build GitLab's product."
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `A key with no value (\`description:\`) or an empty string usually means a template was
+half filled in. Hugo reads it as empty, which hides the page summary or breaks layouts
+that expect a value. Fill it in or remove it; the fix removes the line. An empty \`title\`
+is reported by JF003 instead.
+
+Bad:
+
+\`\`\`yaml
+description:
+\`\`\`
+
+Good:
+
+\`\`\`yaml
+description: "Backend engineers build GitLab's product."
+\`\`\``;

@@ -15,22 +15,6 @@ export const brokenAnchor: Rule = {
     severity: 'warning',
     tags: ['links'],
     fixable: true,
-    docs: `An anchor is a heading ID as Hugo makes it (from the heading's source text: lower case,
-letters, digits, \`_\` and \`-\` kept, spaces as \`-\`, \`-1\`, \`-2\` on repeats, or a
-\`{#custom-id}\`), or an \`id\`/\`name\` in the page's HTML. A link whose anchor matches none
-lands at the top of the page. The anchor is checked on the page the link lands on, after any
-redirect. Same-page anchors are always checked; anchors on other pages when a handbook
-checkout is open.
-
-Some pages make headings from data or other files through shortcodes (performance
-indicators, team lists, \`include\`): their missing anchors cannot be known from the source
-and are not reported.
-
-An anchor with characters no heading ID can have (\`#collaboration[\`) is always wrong; when
-removing them gives an existing anchor, that is a safe fix. Otherwise the closest existing
-anchor is offered as a suggestion (editor only).
-
-Bad: \`[Senior](#senior-backend-enginer)\``,
   },
   check(ctx) {
     const { model, handbook } = ctx;
@@ -73,3 +57,21 @@ function report(ctx: Parameters<typeof brokenAnchor.check>[0], link: Link, page:
     fix: guess ? { kind: 'suggestion', title: `Use #${guess}`, edits: [{ range: link.anchorRange!, newText: guess }] } : undefined,
   });
 }
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `An anchor is a heading ID as Hugo makes it (from the heading's source text: lower case,
+letters, digits, \`_\` and \`-\` kept, spaces as \`-\`, \`-1\`, \`-2\` on repeats, or a
+\`{#custom-id}\`), or an \`id\`/\`name\` in the page's HTML. A link whose anchor matches none
+lands at the top of the page. The anchor is checked on the page the link lands on, after any
+redirect. Same-page anchors are always checked; anchors on other pages when a handbook
+checkout is open.
+
+Some pages make headings from data or other files through shortcodes (performance
+indicators, team lists, \`include\`): their missing anchors cannot be known from the source
+and are not reported.
+
+An anchor with characters no heading ID can have (\`#collaboration[\`) is always wrong; when
+removing them gives an existing anchor, that is a safe fix. Otherwise the closest existing
+anchor is offered as a suggestion (editor only).
+
+Bad: \`[Senior](#senior-backend-enginer)\``;

@@ -10,28 +10,6 @@ export const brokenLink: Rule = {
     severity: 'warning',
     tags: ['links'],
     fixable: true,
-    docs: `A site path is judged the way the published site answers it. It is a page when Hugo
-publishes one there: \`content/handbook/hiring.md\`, \`content/handbook/hiring/_index.md\` or
-\`content/handbook/hiring/index.md\` for \`/handbook/hiring/\` (lower-cased, drafts not
-published). Otherwise GitLab Pages tries the site's redirects, in the order
-\`layouts/index.redirects\` writes them: front-matter \`aliases\`, one rule per handbook section
-(\`/company/*\` → \`/handbook/company/:splat\`), then the rules written in the template; the first
-that matches wins.
-
-- A link that reaches a page only through a redirect works, so it is reported at **info**
-  level, with a fix that links to where the redirect lands (safe: the redirect says where).
-- A link that reaches nothing is a **warning**. When a page with a close path exists the
-  message names it, and the quick fix that uses it is a suggestion (editor only): the closest
-  path is not always the one meant.
-- A \`ref\` or \`relref\` shortcode that names no page fails the whole Hugo build: **error**.
-
-Links are judged only where the checkout can know: in a whole handbook checkout (the
-handbook's pages with the site's \`config/\` or \`layouts/\`), for the parts of the site it
-holds. In a folder with only job families, or a sparse checkout, a page that is not there may
-still exist on the site, so such links are not reported (the server says so once in its
-output). Nothing is fetched from the network.
-
-Bad: \`[hiring page](/handbook/hirring/)\``,
   },
   check(ctx) {
     const { model, handbook } = ctx;
@@ -80,3 +58,27 @@ function redirectFix(link: Link, target: string) {
   if (target.includes('#') && link.anchor !== undefined) return undefined;
   return { kind: 'safe' as const, title: `Link to ${target}`, edits: [{ range: link.pathRange, newText: target }] };
 }
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `A site path is judged the way the published site answers it. It is a page when Hugo
+publishes one there: \`content/handbook/hiring.md\`, \`content/handbook/hiring/_index.md\` or
+\`content/handbook/hiring/index.md\` for \`/handbook/hiring/\` (lower-cased, drafts not
+published). Otherwise GitLab Pages tries the site's redirects, in the order
+\`layouts/index.redirects\` writes them: front-matter \`aliases\`, one rule per handbook section
+(\`/company/*\` → \`/handbook/company/:splat\`), then the rules written in the template; the first
+that matches wins.
+
+- A link that reaches a page only through a redirect works, so it is reported at **info**
+  level, with a fix that links to where the redirect lands (safe: the redirect says where).
+- A link that reaches nothing is a **warning**. When a page with a close path exists the
+  message names it, and the quick fix that uses it is a suggestion (editor only): the closest
+  path is not always the one meant.
+- A \`ref\` or \`relref\` shortcode that names no page fails the whole Hugo build: **error**.
+
+Links are judged only where the checkout can know: in a whole handbook checkout (the
+handbook's pages with the site's \`config/\` or \`layouts/\`), for the parts of the site it
+holds. In a folder with only job families, or a sparse checkout, a page that is not there may
+still exist on the site, so such links are not reported (the server says so once in its
+output). Nothing is fetched from the network.
+
+Bad: \`[hiring page](/handbook/hirring/)\``;

@@ -9,9 +9,6 @@ export const bulletStyle: Rule = {
     severity: 'info',
     tags: ['style'],
     fixable: true,
-    docs: `The templates and nearly every job family use \`-\` for bullets; \`*\` and \`+\` render the
-same but make pages inconsistent and diffs noisy when someone normalises them later.
-One finding per list; the fix changes every marker of the list.`,
   },
   check(ctx) {
     // One finding per list, with one fix for all its markers: a list written with `*` is one choice.
@@ -32,3 +29,8 @@ One finding per list; the fix changes every marker of the list.`,
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `The templates and nearly every job family use \`-\` for bullets; \`*\` and \`+\` render the
+same but make pages inconsistent and diffs noisy when someone normalises them later.
+One finding per list; the fix changes every marker of the list.`;

@@ -9,22 +9,6 @@ export const descriptionRecommended: Rule = {
     severity: 'info',
     tags: ['front-matter'],
     fixable: true,
-    docs: `The handbook's front-matter page recommends a \`description\` on every page: it is shown in
-lists of pages and in search results. When the page has an overview paragraph, the fix
-uses its first sentence.
-
-Bad:
-
-\`\`\`yaml
-title: "Tax"
-\`\`\`
-
-Good:
-
-\`\`\`yaml
-title: "Tax"
-description: "The tax team keeps GitLab compliant with tax law in every country it operates in."
-\`\`\``,
   },
   check(ctx) {
     const { model } = ctx;
@@ -59,3 +43,21 @@ function firstSentence(lines: string[]): string | undefined {
   const m = /^(.{20,300}?[.!?])(?:\s|$)/.exec(text);
   return m?.[1]?.trim();
 }
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `The handbook's front-matter page recommends a \`description\` on every page: it is shown in
+lists of pages and in search results. When the page has an overview paragraph, the fix
+uses its first sentence.
+
+Bad:
+
+\`\`\`yaml
+title: "Tax"
+\`\`\`
+
+Good:
+
+\`\`\`yaml
+title: "Tax"
+description: "The tax team keeps GitLab compliant with tax law in every country it operates in."
+\`\`\``;

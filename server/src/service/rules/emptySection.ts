@@ -9,18 +9,6 @@ export const emptySection: Rule = {
     severity: 'warning',
     tags: ['structure'],
     fixable: false,
-    docs: `An empty section is usually a template section nobody filled in: it renders as a bare
-heading. The guide says to remove sections that do not apply (Segment, Specialties).
-A \`## Levels\` section whose subsections are not levels (no grade, no level name) is
-reported too. Comments do not count as content.
-
-Bad:
-
-\`\`\`markdown
-## Specialties
-
-## Performance Indicators
-\`\`\``,
   },
   check(ctx) {
     const { model } = ctx;
@@ -43,3 +31,17 @@ Bad:
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `An empty section is usually a template section nobody filled in: it renders as a bare
+heading. The guide says to remove sections that do not apply (Segment, Specialties).
+A \`## Levels\` section whose subsections are not levels (no grade, no level name) is
+reported too. Comments do not count as content.
+
+Bad:
+
+\`\`\`markdown
+## Specialties
+
+## Performance Indicators
+\`\`\``;

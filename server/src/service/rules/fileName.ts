@@ -10,15 +10,6 @@ export const fileName: Rule = {
     severity: 'warning',
     tags: ['file'],
     fixable: false,
-    docs: `The file name becomes the page URL. The guide asks for names like
-\`marketing-campaign-manager.md\`: lower case, words joined by \`-\`, ending in \`.md\`.
-Capitals, commas and spaces make URLs that are hard to link to, and a file without the
-\`.md\` extension is not rendered at all. Rename the file (and add the old path to
-\`aliases\` if the page was already published).
-
-Bad: \`Audit-Principal,-IT-and-Security.md\`, \`field-cto.mb\`
-
-Good: \`audit-principal-it-and-security.md\``,
   },
   check(ctx) {
     const { model } = ctx;
@@ -33,3 +24,14 @@ Good: \`audit-principal-it-and-security.md\``,
     });
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `The file name becomes the page URL. The guide asks for names like
+\`marketing-campaign-manager.md\`: lower case, words joined by \`-\`, ending in \`.md\`.
+Capitals, commas and spaces make URLs that are hard to link to, and a file without the
+\`.md\` extension is not rendered at all. Rename the file (and add the old path to
+\`aliases\` if the page was already published).
+
+Bad: \`Audit-Principal,-IT-and-Security.md\`, \`field-cto.mb\`
+
+Good: \`audit-principal-it-and-security.md\``;

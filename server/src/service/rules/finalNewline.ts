@@ -8,8 +8,6 @@ export const finalNewline: Rule = {
     severity: 'info',
     tags: ['style'],
     fixable: true,
-    docs: `A file that does not end with a line break shows as "No newline at end of file" in every
-diff and upsets tools that read line by line. The fix adds one.`,
   },
   check(ctx) {
     const { lines } = ctx.model;
@@ -23,3 +21,7 @@ diff and upsets tools that read line by line. The fix adds one.`,
     });
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `A file that does not end with a line break shows as "No newline at end of file" in every
+diff and upsets tools that read line by line. The fix adds one.`;

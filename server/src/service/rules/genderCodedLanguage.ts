@@ -54,15 +54,6 @@ export const genderCodedLanguage: Rule = {
     severity: 'error',
     tags: ['ci', 'language'],
     fixable: false,
-    docs: `The handbook's inclusive-language check fails a job family that "is using more
-masculine-coded words than feminine-coded words". The word lists are those of the research
-it follows (Gaucher, Friesen & Kay, 2011): stems such as *lead*, *analy*, *compet*,
-*decision*, *driven* are masculine-coded; *collab*, *support*, *respon*, *trust*, *connect*
-are feminine-coded. Every word of the page a reader sees counts: headings and text, not
-code, URLs or markup.
-
-The finding sits on the title and lists the masculine-coded words by frequency, with
-alternatives for the common ones. Rewording a few usually restores the balance.`,
   },
   check(ctx) {
     const { model, family } = ctx;
@@ -80,3 +71,14 @@ alternatives for the common ones. Rewording a few usually restores the balance.`
     });
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `The handbook's inclusive-language check fails a job family that "is using more
+masculine-coded words than feminine-coded words". The word lists are those of the research
+it follows (Gaucher, Friesen & Kay, 2011): stems such as *lead*, *analy*, *compet*,
+*decision*, *driven* are masculine-coded; *collab*, *support*, *respon*, *trust*, *connect*
+are feminine-coded. Every word of the page a reader sees counts: headings and text, not
+code, URLs or markup.
+
+The finding sits on the title and lists the masculine-coded words by frequency, with
+alternatives for the common ones. Rewording a few usually restores the balance.`;

@@ -8,12 +8,6 @@ export const gradeExists: Rule = {
     severity: 'error',
     tags: ['ci', 'grades'],
     fixable: false,
-    docs: `Job grades come from the compensation calculator's grade tables: 4 to 12, 14 and 15.
-**There is no grade 13.** A grade outside the table cannot be benchmarked or paid, so the
-page is wrong whatever else it says. A handbook can replace the table with \`grades\` in
-\`.jobfamily.yml\`.
-
-Bad: \`The Senior Director is a [grade 13](…#gitlab-job-grades).\``,
   },
   check(ctx) {
     const valid = ctx.grades.grades;
@@ -38,3 +32,11 @@ function describe(grades: readonly number[]): string {
   }
   return parts.join(', ');
 }
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `Job grades come from the compensation calculator's grade tables: 4 to 12, 14 and 15.
+**There is no grade 13.** A grade outside the table cannot be benchmarked or paid, so the
+page is wrong whatever else it says. A handbook can replace the table with \`grades\` in
+\`.jobfamily.yml\`.
+
+Bad: \`The Senior Director is a [grade 13](…#gitlab-job-grades).\``;

@@ -9,15 +9,6 @@ export const gradeHeading: Rule = {
     severity: 'warning',
     tags: ['ci', 'grades', 'structure'],
     fixable: true,
-    docs: `The templates title the grade section \`#### <Level> Job Grade\` (Template 1) or
-\`### Job Grade\` (Template 2), and the handbook CI looks for "Job Grade". A grade section
-titled otherwise ("Grade", "Grade Level", "Job Grade 8", "Job Grades" for one grade) is
-still read as the level's grade section here, and reported. The grade belongs in the
-sentence under the heading, not in the heading.
-
-The fix retitles it (safe: the level and its grade stay as they are).
-
-Bad: \`#### Business Development Representative Grade Level\``,
   },
   check(ctx) {
     const { model } = ctx;
@@ -44,3 +35,14 @@ Bad: \`#### Business Development Representative Grade Level\``,
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `The templates title the grade section \`#### <Level> Job Grade\` (Template 1) or
+\`### Job Grade\` (Template 2), and the handbook CI looks for "Job Grade". A grade section
+titled otherwise ("Grade", "Grade Level", "Job Grade 8", "Job Grades" for one grade) is
+still read as the level's grade section here, and reported. The grade belongs in the
+sentence under the heading, not in the heading.
+
+The fix retitles it (safe: the level and its grade stay as they are).
+
+Bad: \`#### Business Development Representative Grade Level\``;

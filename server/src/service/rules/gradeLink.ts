@@ -9,25 +9,6 @@ export const gradeLink: Rule = {
     severity: 'warning',
     tags: ['grades'],
     fixable: true,
-    docs: `Readers need the grade table to know what a grade means, so the grade sentence links to
-it: \`[grade 7](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades)\`.
-Sales and Sales Development use \`#salessales-development\`, Customer Success uses
-\`#customer-success\`; a \`ref\` shortcode to \`compensation-calculator#…\` is fine too.
-Reported: an unlinked "grade 7" or "Job Grade: 7" in a grade sentence, a bare number in a
-Job Grade section, a link to the page without an anchor or to another page, and \`[7](…)\`
-without the word "grade". The fix writes the linked form.
-
-Bad:
-
-\`\`\`markdown
-The Deal Strategist is a Grade 7
-\`\`\`
-
-Good:
-
-\`\`\`markdown
-The Deal Strategist is a [grade 7](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).
-\`\`\``,
   },
   check(ctx) {
     const { model, grades } = ctx;
@@ -66,3 +47,24 @@ The Deal Strategist is a [grade 7](/handbook/total-rewards/compensation/compensa
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `Readers need the grade table to know what a grade means, so the grade sentence links to
+it: \`[grade 7](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades)\`.
+Sales and Sales Development use \`#salessales-development\`, Customer Success uses
+\`#customer-success\`; a \`ref\` shortcode to \`compensation-calculator#…\` is fine too.
+Reported: an unlinked "grade 7" or "Job Grade: 7" in a grade sentence, a bare number in a
+Job Grade section, a link to the page without an anchor or to another page, and \`[7](…)\`
+without the word "grade". The fix writes the linked form.
+
+Bad:
+
+\`\`\`markdown
+The Deal Strategist is a Grade 7
+\`\`\`
+
+Good:
+
+\`\`\`markdown
+The Deal Strategist is a [grade 7](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).
+\`\`\``;

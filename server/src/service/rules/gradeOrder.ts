@@ -9,19 +9,6 @@ export const gradeOrder: Rule = {
     severity: 'warning',
     tags: ['grades', 'structure'],
     fixable: false,
-    docs: `The guide: "List levels in ascending order. Start w/ junior/associate and end with the
-highest level." Individual-contributor levels and management levels are separate tracks
-(a Manager at grade 8 may follow a Principal at grade 9), so each track is checked on its
-own. A level is on the management track when its title says so: "Manager, X", "Senior
-Manager", Director, VP, Head of, Chief; "X Manager" names a function, not a people
-manager.
-
-Only roles of one ladder are compared: the levels under one \`## Levels\`, or the \`##\`
-roles of a Template 2 page that share their name but for the level words ("Account
-Executive" and "Senior Account Executive"). Unrelated roles of a Template 2 page are units
-of their own and may come in any order.
-
-Bad: Senior (grade 7) listed before Intermediate (grade 6).`,
   },
   check(ctx) {
     // Each ladder and track on its own: the roles of a Template 2 page are not one ladder.
@@ -42,3 +29,18 @@ Bad: Senior (grade 7) listed before Intermediate (grade 6).`,
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `The guide: "List levels in ascending order. Start w/ junior/associate and end with the
+highest level." Individual-contributor levels and management levels are separate tracks
+(a Manager at grade 8 may follow a Principal at grade 9), so each track is checked on its
+own. A level is on the management track when its title says so: "Manager, X", "Senior
+Manager", Director, VP, Head of, Chief; "X Manager" names a function, not a people
+manager.
+
+Only roles of one ladder are compared: the levels under one \`## Levels\`, or the \`##\`
+roles of a Template 2 page that share their name but for the level words ("Account
+Executive" and "Senior Account Executive"). Unrelated roles of a Template 2 page are units
+of their own and may come in any order.
+
+Bad: Senior (grade 7) listed before Intermediate (grade 6).`;

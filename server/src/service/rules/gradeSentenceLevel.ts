@@ -12,15 +12,6 @@ export const gradeSentenceLevel: Rule = {
     severity: 'warning',
     tags: ['grades'],
     fixable: true,
-    docs: `Each level says \`The <level> is a [grade N](…)\`. Levels are usually written by copying the
-one before, and the sentence then names the wrong level: under "Senior Investor Relations
-Analyst" the page says "The Investor Relations Analyst is a grade 7". That states a grade
-for the wrong role.
-
-The sentence's role and the level heading must have the same level words (Senior, Staff,
-Manager, Director, …) and one's other words must include the other's, so "Manager, Red
-Team" matches "Red Team Manager" and "Senior Fullstack Engineer" matches "Senior Fullstack
-Engineer, Technical Writing". "(Intermediate)" is ignored. The fix writes the level's name.`,
   },
   check(ctx) {
     // When the sections and the sentence agree on a name the heading lacks, JF044 says so once.
@@ -44,3 +35,14 @@ Engineer, Technical Writing". "(Intermediate)" is ignored. The fix writes the le
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `Each level says \`The <level> is a [grade N](…)\`. Levels are usually written by copying the
+one before, and the sentence then names the wrong level: under "Senior Investor Relations
+Analyst" the page says "The Investor Relations Analyst is a grade 7". That states a grade
+for the wrong role.
+
+The sentence's role and the level heading must have the same level words (Senior, Staff,
+Manager, Director, …) and one's other words must include the other's, so "Manager, Red
+Team" matches "Red Team Manager" and "Senior Fullstack Engineer" matches "Senior Fullstack
+Engineer, Technical Writing". "(Intermediate)" is ignored. The fix writes the level's name.`;

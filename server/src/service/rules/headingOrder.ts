@@ -13,14 +13,6 @@ export const headingOrder: Rule = {
     severity: 'info',
     tags: ['structure'],
     fixable: false,
-    docs: `Readers compare job families side by side, and the templates put the family-wide
-(\`##\`) sections in one order: ${FAMILY_LIST}. The finding is on the first heading that comes
-too late. Sections the templates do not name are ignored.
-
-It is advice (info): the guide shows the order in its templates but does not require it, and
-the handbook CI does not check it. Only the family-wide order of a page is checked: the order
-inside a level varies between real pages without harm, and a split family's level files have
-no family-wide sections.`,
   },
   check(ctx) {
     const { model, family } = ctx;
@@ -43,3 +35,13 @@ no family-wide sections.`,
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `Readers compare job families side by side, and the templates put the family-wide
+(\`##\`) sections in one order: ${FAMILY_LIST}. The finding is on the first heading that comes
+too late. Sections the templates do not name are ignored.
+
+It is advice (info): the guide shows the order in its templates but does not require it, and
+the handbook CI does not check it. Only the family-wide order of a page is checked: the order
+inside a level varies between real pages without harm, and a split family's level files have
+no family-wide sections.`;

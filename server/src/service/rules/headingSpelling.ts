@@ -8,14 +8,6 @@ export const headingSpelling: Rule = {
     severity: 'warning',
     tags: ['structure'],
     fixable: true,
-    docs: `A misspelt standard heading ("Responsibilites", "Specialities", "Performance Indicator") is
-not recognised as that section by people scanning the page, by search, or by the handbook
-CI's check for required sections. The fix replaces the misspelt words with the template's
-spelling and keeps the level prefix.
-
-Bad: \`#### Senior Responsibilites\`
-
-Good: \`#### Senior Responsibilities\``,
   },
   check(ctx) {
     for (const s of ctx.model.sections) {
@@ -29,3 +21,13 @@ Good: \`#### Senior Responsibilities\``,
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `A misspelt standard heading ("Responsibilites", "Specialities", "Performance Indicator") is
+not recognised as that section by people scanning the page, by search, or by the handbook
+CI's check for required sections. The fix replaces the misspelt words with the template's
+spelling and keeps the level prefix.
+
+Bad: \`#### Senior Responsibilites\`
+
+Good: \`#### Senior Responsibilities\``;

@@ -9,7 +9,22 @@ export const layoutObsolete: Rule = {
     severity: 'warning',
     tags: ['front-matter'],
     fixable: true,
-    docs: `\`layout\` belonged to the old \`www-gitlab-com\` site. The handbook's front-matter page says
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const e of model.frontMatter?.entries ?? []) {
+      if (e.key !== 'layout') continue;
+      ctx.report({
+        range: { start: e.keyRange.start, end: e.valueRange.end },
+        message: '`layout` is obsolete in the handbook: remove it.',
+        fix: { kind: 'safe', title: 'Remove `layout`', edits: [deleteLines(model, e.firstLine, e.lastLine)] },
+      });
+    }
+  },
+};
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `\`layout\` belonged to the old \`www-gitlab-com\` site. The handbook's front-matter page says
 it is no longer relevant and asks to remove it wherever it appears; job-family pages get
 their layout from the site.
 
@@ -24,17 +39,4 @@ Good:
 
 \`\`\`yaml
 title: "Deal Desk"
-\`\`\``,
-  },
-  check(ctx) {
-    const { model } = ctx;
-    for (const e of model.frontMatter?.entries ?? []) {
-      if (e.key !== 'layout') continue;
-      ctx.report({
-        range: { start: e.keyRange.start, end: e.valueRange.end },
-        message: '`layout` is obsolete in the handbook: remove it.',
-        fix: { kind: 'safe', title: 'Remove `layout`', edits: [deleteLines(model, e.firstLine, e.lastLine)] },
-      });
-    }
-  },
-};
+\`\`\``;

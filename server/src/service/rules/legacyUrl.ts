@@ -8,15 +8,6 @@ export const legacyUrl: Rule = {
     severity: 'error',
     tags: ['ci', 'links'],
     fixable: true,
-    docs: `The handbook moved from \`about.gitlab.com/handbook\` to \`handbook.gitlab.com\`, and its CI
-(the \`RelativeLinks\` check) rejects absolute links to its own pages. Old links go through
-redirects that break over time, and absolute links do not work in review apps. The fix
-writes the site-relative path. (Old site paths such as \`/hiring/…\` that the site still serves
-through a redirect are reported at info level by JF038, with the page they land on.)
-
-Bad: \`[values](https://about.gitlab.com/handbook/values/)\`
-
-Good: \`[values](/handbook/values/)\``,
   },
   check(ctx) {
     for (const link of ctx.model.links) {
@@ -41,3 +32,14 @@ Good: \`[values](/handbook/values/)\``,
 function shorten(s: string): string {
   return s.length > 70 ? `${s.slice(0, 67)}…` : s;
 }
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `The handbook moved from \`about.gitlab.com/handbook\` to \`handbook.gitlab.com\`, and its CI
+(the \`RelativeLinks\` check) rejects absolute links to its own pages. Old links go through
+redirects that break over time, and absolute links do not work in review apps. The fix
+writes the site-relative path. (Old site paths such as \`/hiring/…\` that the site still serves
+through a redirect are reported at info level by JF038, with the page they land on.)
+
+Bad: \`[values](https://about.gitlab.com/handbook/values/)\`
+
+Good: \`[values](/handbook/values/)\``;

@@ -9,14 +9,6 @@ export const levelGradeMissing: Rule = {
     severity: 'warning',
     tags: ['grades', 'structure'],
     fixable: true,
-    docs: `The handbook CI requires a job grade, and a level without one cannot be hired for or
-compared. Each level of a Template 1 page needs its \`<Level> Job Grade\` subsection with the
-grade sentence; each role of a Template 2 page its \`### Job Grade\`. The message says what is
-missing where: the whole section, or only the sentence in a Job Grade section that is there.
-
-The fix (a suggestion: it writes a grade the author must confirm) inserts the section or the
-sentence with the grade the table gives the level's title (Senior → 7, Staff → 8, …) or \`#\`
-to fill in. A level whose sections sit at the wrong depth is reported by JF044 instead.`,
   },
   check(ctx) {
     const { model, grades } = ctx;
@@ -54,3 +46,13 @@ to fill in. A level whose sections sit at the wrong depth is reported by JF044 i
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `The handbook CI requires a job grade, and a level without one cannot be hired for or
+compared. Each level of a Template 1 page needs its \`<Level> Job Grade\` subsection with the
+grade sentence; each role of a Template 2 page its \`### Job Grade\`. The message says what is
+missing where: the whole section, or only the sentence in a Job Grade section that is there.
+
+The fix (a suggestion: it writes a grade the author must confirm) inserts the section or the
+sentence with the grade the table gives the level's title (Senior → 7, Staff → 8, …) or \`#\`
+to fill in. A level whose sections sit at the wrong depth is reported by JF044 instead.`;

@@ -10,22 +10,6 @@ export const levelHeadingMatch: Rule = {
     severity: 'warning',
     tags: ['structure'],
     fixable: true,
-    docs: `Template 1 prefixes each level's subsections with the level's name
-(\`#### Senior Backend Engineer Job Grade\`). When a level is copied to make the next one,
-the prefixes are easy to miss, and the page then shows "Senior Manager … Job Grade" under
-the Senior Director. The prefix must have the level's level words (Senior, Staff, Manager,
-Director, …) and share its other words: a short form ("Senior Responsibilities" under
-"Senior Backend Engineer") or a longer one ("Director, Global Tax" under "Director, Tax")
-is fine. The fix writes the level's name; when the two differ only in spelling, which one
-is right is for you to say.
-
-Bad:
-
-\`\`\`markdown
-### Senior Director, Deal Desk
-
-#### Senior Manager, Deal Desk Job Grade
-\`\`\``,
   },
   check(ctx) {
     const explained = new Set(ctx.model.structureProblems.flatMap((p) => p.explains));
@@ -49,3 +33,21 @@ Bad:
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `Template 1 prefixes each level's subsections with the level's name
+(\`#### Senior Backend Engineer Job Grade\`). When a level is copied to make the next one,
+the prefixes are easy to miss, and the page then shows "Senior Manager … Job Grade" under
+the Senior Director. The prefix must have the level's level words (Senior, Staff, Manager,
+Director, …) and share its other words: a short form ("Senior Responsibilities" under
+"Senior Backend Engineer") or a longer one ("Director, Global Tax" under "Director, Tax")
+is fine. The fix writes the level's name; when the two differ only in spelling, which one
+is right is for you to say.
+
+Bad:
+
+\`\`\`markdown
+### Senior Director, Deal Desk
+
+#### Senior Manager, Deal Desk Job Grade
+\`\`\``;

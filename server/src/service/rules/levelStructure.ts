@@ -8,20 +8,6 @@ export const levelStructure: Rule = {
     severity: 'warning',
     tags: ['structure'],
     fixable: true,
-    docs: `A level is a heading (\`### Senior Backend Engineer\` under \`## Levels\`) with its own
-sections one level below it (\`#### Senior Backend Engineer Job Grade\`, \`… Responsibilities\`,
-\`… Requirements\`). When that shape breaks, one finding says what broke, at the place to fix,
-instead of one finding per section:
-
-- **A missing level heading**: \`#### Principal … Job Grade\` after \`### Staff …\` already has
-  its Job Grade (the Principal level has no heading), or \`### Lead … Job Grade\` written where
-  the level heading should be. The fix (a suggestion) adds the heading with the name the
-  sections use.
-- **Sections at the level's own depth**: \`### X Job Grade\` right after \`### X\` makes the
-  Job Grade a sibling, not part of the level. The fix adds the missing \`#\` (safe).
-- **A heading and its sections that name another role**: \`### Content Writer\` whose sections
-  are all \`Content Marketing Associate …\`. Which name is right is the author's call, so
-  there is no fix.`,
   },
   check(ctx) {
     if (ctx.model.layout === 'expertise') return;
@@ -34,3 +20,19 @@ instead of one finding per section:
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `A level is a heading (\`### Senior Backend Engineer\` under \`## Levels\`) with its own
+sections one level below it (\`#### Senior Backend Engineer Job Grade\`, \`… Responsibilities\`,
+\`… Requirements\`). When that shape breaks, one finding says what broke, at the place to fix,
+instead of one finding per section:
+
+- **A missing level heading**: \`#### Principal … Job Grade\` after \`### Staff …\` already has
+  its Job Grade (the Principal level has no heading), or \`### Lead … Job Grade\` written where
+  the level heading should be. The fix (a suggestion) adds the heading with the name the
+  sections use.
+- **Sections at the level's own depth**: \`### X Job Grade\` right after \`### X\` makes the
+  Job Grade a sibling, not part of the level. The fix adds the missing \`#\` (safe).
+- **A heading and its sections that name another role**: \`### Content Writer\` whose sections
+  are all \`Content Marketing Associate …\`. Which name is right is the author's call, so
+  there is no fix.`;

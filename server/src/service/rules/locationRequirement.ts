@@ -19,12 +19,6 @@ export const locationRequirement: Rule = {
     severity: 'warning',
     tags: ['language'],
     fixable: false,
-    docs: `The guide: "We don't include location requirements for most roles (EMEA, Americas, APAC)
-in the job family because these can change over time and job families are constant."
-Regions and phrases such as "based in" or "must reside in" are reported inside
-Requirements sections; a region elsewhere (a sales territory in a description) is fine.
-
-Bad: \`- Must be based in EMEA\``,
   },
   check(ctx) {
     for (const p of ctx.model.prose) {
@@ -43,3 +37,11 @@ Bad: \`- Must be based in EMEA\``,
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `The guide: "We don't include location requirements for most roles (EMEA, Americas, APAC)
+in the job family because these can change over time and job families are constant."
+Regions and phrases such as "based in" or "must reside in" are reported inside
+Requirements sections; a region elsewhere (a sales territory in a description) is fine.
+
+Bad: \`- Must be based in EMEA\``;

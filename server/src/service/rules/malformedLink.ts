@@ -9,11 +9,6 @@ export const malformedLink: Rule = {
     severity: 'error',
     tags: ['ci', 'links'],
     fixable: true,
-    docs: `A link with a space between \`]\` and \`(\`, an unclosed \`(\`, or a space in its target is not a
-link at all: the page shows the brackets and the URL as text. The handbook CI also rejects
-links split over two lines (\`MultiLineLinks\`). The fix removes the space before \`(\`.
-
-Bad: \`[hiring page] (/handbook/hiring/)\`, \`[values](/handbook/values/\``,
   },
   check(ctx) {
     const { model } = ctx;
@@ -50,3 +45,10 @@ Bad: \`[hiring page] (/handbook/hiring/)\`, \`[values](/handbook/values/\``,
 function unclosedBracket(text: string): number {
   return text.indexOf('[', text.lastIndexOf(']') + 1);
 }
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `A link with a space between \`]\` and \`(\`, an unclosed \`(\`, or a space in its target is not a
+link at all: the page shows the brackets and the URL as text. The handbook CI also rejects
+links split over two lines (\`MultiLineLinks\`). The fix removes the space before \`(\`.
+
+Bad: \`[hiring page] (/handbook/hiring/)\`, \`[values](/handbook/values/\``;

@@ -27,21 +27,6 @@ export const misusedTerm: Rule = {
     severity: 'warning',
     tags: ['language'],
     fixable: true,
-    docs: `The handbook keeps a list of terms to avoid and what to use instead
-(\`data/misused_terms.yml\` in the handbook checkout), part of the inclusive-language check job
-families are held to. The rule reads that list from the open checkout, so it follows the
-handbook as the list changes; without a checkout it is silent.
-
-The list mixes language that is wrong wherever it appears ("whitelist", "grandfathered",
-"hi guys") with house-style words whose misuse depends on what they refer to ("community",
-"documentation", "training", "international"). From the words alone a page cannot be judged
-on the second kind, so those are not reported; some are reported as advice (info). Which is
-which is data: \`server/src/service/data/misused-terms-policy.json\`. Entries of the list
-that describe a use rather than name a word ("CE to reference …") are not matched.
-
-The quick fix (a suggestion) puts in the list's first alternative.
-
-Bad: \`Maintains the whitelist of approved vendors.\``,
   },
   check(ctx) {
     const p = patternOf(ctx.terms);
@@ -71,3 +56,20 @@ function matchCase(written: string, replacement: string): string {
   if (first && first === first.toLowerCase()) return replacement[0]!.toLowerCase() + replacement.slice(1);
   return replacement[0]!.toUpperCase() + replacement.slice(1);
 }
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `The handbook keeps a list of terms to avoid and what to use instead
+(\`data/misused_terms.yml\` in the handbook checkout), part of the inclusive-language check job
+families are held to. The rule reads that list from the open checkout, so it follows the
+handbook as the list changes; without a checkout it is silent.
+
+The list mixes language that is wrong wherever it appears ("whitelist", "grandfathered",
+"hi guys") with house-style words whose misuse depends on what they refer to ("community",
+"documentation", "training", "international"). From the words alone a page cannot be judged
+on the second kind, so those are not reported; some are reported as advice (info). Which is
+which is data: \`server/src/service/data/misused-terms-policy.json\`. Entries of the list
+that describe a use rather than name a word ("CE to reference …") are not matched.
+
+The quick fix (a suggestion) puts in the list's first alternative.
+
+Bad: \`Maintains the whitelist of approved vendors.\``;

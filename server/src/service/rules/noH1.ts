@@ -10,20 +10,6 @@ export const noH1: Rule = {
     severity: 'warning',
     tags: ['structure'],
     fixable: true,
-    docs: `Hugo renders the front-matter \`title\` as the page's only top-level heading. A \`#\` heading
-in the body shows the title twice or adds a second top-level heading, which breaks the
-page outline. The fix removes a \`#\` heading that repeats the title and turns any other
-into a \`##\` heading.
-
-Bad:
-
-\`\`\`markdown
----
-title: "Tax"
----
-
-# Tax
-\`\`\``,
   },
   check(ctx) {
     const { model } = ctx;
@@ -48,3 +34,19 @@ title: "Tax"
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `Hugo renders the front-matter \`title\` as the page's only top-level heading. A \`#\` heading
+in the body shows the title twice or adds a second top-level heading, which breaks the
+page outline. The fix removes a \`#\` heading that repeats the title and turns any other
+into a \`##\` heading.
+
+Bad:
+
+\`\`\`markdown
+---
+title: "Tax"
+---
+
+# Tax
+\`\`\``;

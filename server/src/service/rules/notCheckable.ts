@@ -8,10 +8,6 @@ export const notCheckable: Rule = {
     severity: 'warning',
     tags: ['file'],
     fixable: false,
-    docs: `A job-family page is a few kilobytes of Markdown (the largest real one is under 40 KB).
-A file that is binary, or larger than the check limit, is not a job-family page: it is
-reported once and nothing else is checked, so the editor stays responsive and nothing in
-the file is misread.`,
   },
   check(ctx) {
     const reason = ctx.model.unreadable;
@@ -19,3 +15,9 @@ the file is misread.`,
     ctx.report({ range: ctx.model.lines.lineRange(0), message: reason, severity: ctx.model.failed ? 'info' : undefined });
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `A job-family page is a few kilobytes of Markdown (the largest real one is under 40 KB).
+A file that is binary, or larger than the check limit, is not a job-family page: it is
+reported once and nothing else is checked, so the editor stays responsive and nothing in
+the file is misread.`;

@@ -9,10 +9,6 @@ export const performanceIndicatorCount: Rule = {
     severity: 'warning',
     tags: ['content'],
     fixable: false,
-    docs: `The guide: "Job Families should have three to five PIs", each specific to the role and
-linked to its definition. Fewer does not say what success looks like; more dilutes it.
-Top-level bullets are counted; a section written as prose or as a link to another page is
-not counted.`,
   },
   check(ctx) {
     const { model } = ctx;
@@ -42,3 +38,9 @@ not counted.`,
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `The guide: "Job Families should have three to five PIs", each specific to the role and
+linked to its definition. Fewer does not say what success looks like; more dilutes it.
+Top-level bullets are counted; a section written as prose or as a link to another page is
+not counted.`;

@@ -8,16 +8,6 @@ export const placeholder: Rule = {
     severity: 'warning',
     tags: ['content'],
     fixable: true,
-    docs: `The templates mark every place to fill in with \`{add …}\` and the grade with \`#\`. The guide:
-"Fill in the sections of the template by replacing everything in \`{curly brackets}\`".
-A placeholder left in the page is published as is. Placeholders come in more shapes than
-\`{add …}\`: any text in braces in the prose (\`{Insert hiring process steps here.}\`,
-\`The {Security Research Manager} is a …\`; not \`{#id}\` or \`{.class}\` attributes, code or
-shortcodes), a grade typed after the template's \`#\` (\`[grade #9]\`, fixed safely to
-\`[grade 9]\`), a level heading left as "Role", and "the Title job family". The snippets put a
-tab stop on each one; "Job Family: Next Placeholder" jumps to the next.
-
-Bad: \`- {add a bulleted list of responsibilities}\`, \`is a [grade #](…)\``,
   },
   check(ctx) {
     for (const p of ctx.model.placeholders) {
@@ -52,3 +42,15 @@ Bad: \`- {add a bulleted list of responsibilities}\`, \`is a [grade #](…)\``,
 function shorten(s: string): string {
   return s.length > 40 ? `${s.slice(0, 37)}…}` : s;
 }
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `The templates mark every place to fill in with \`{add …}\` and the grade with \`#\`. The guide:
+"Fill in the sections of the template by replacing everything in \`{curly brackets}\`".
+A placeholder left in the page is published as is. Placeholders come in more shapes than
+\`{add …}\`: any text in braces in the prose (\`{Insert hiring process steps here.}\`,
+\`The {Security Research Manager} is a …\`; not \`{#id}\` or \`{.class}\` attributes, code or
+shortcodes), a grade typed after the template's \`#\` (\`[grade #9]\`, fixed safely to
+\`[grade 9]\`), a level heading left as "Role", and "the Title job family". The snippets put a
+tab stop on each one; "Job Family: Next Placeholder" jumps to the next.
+
+Bad: \`- {add a bulleted list of responsibilities}\`, \`is a [grade #](…)\``;

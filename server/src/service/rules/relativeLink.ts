@@ -9,15 +9,6 @@ export const relativeLink: Rule = {
     severity: 'error',
     tags: ['ci', 'links'],
     fixable: true,
-    docs: `The handbook CI rejects links that start with \`handbook/\` (missing slash) or
-\`content/handbook/\` (a file path instead of the web path). Paths with \`../\` or \`./\` resolve
-against the page's URL, which changes when the page moves, so the handbook writes
-site-absolute paths. Images next to the page are fine. The fix writes the site path when
-it can be worked out from the link and the page's place under \`content/\`.
-
-Bad: \`[values](handbook/values/)\`, \`[backend](../backend/)\`
-
-Good: \`[values](/handbook/values/)\`, \`[backend](/job-families/engineering/backend/)\``,
   },
   check(ctx) {
     const pageUrl = pageUrlOf(ctx.model.uri);
@@ -73,3 +64,14 @@ function sitePath(link: Link, pageUrl: string | undefined): string | undefined {
   }
   return finish(base);
 }
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `The handbook CI rejects links that start with \`handbook/\` (missing slash) or
+\`content/handbook/\` (a file path instead of the web path). Paths with \`../\` or \`./\` resolve
+against the page's URL, which changes when the page moves, so the handbook writes
+site-absolute paths. Images next to the page are fine. The fix writes the site path when
+it can be worked out from the link and the page's place under \`content/\`.
+
+Bad: \`[values](handbook/values/)\`, \`[backend](../backend/)\`
+
+Good: \`[values](/handbook/values/)\`, \`[backend](/job-families/engineering/backend/)\``;

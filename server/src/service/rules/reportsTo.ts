@@ -10,9 +10,6 @@ export const reportsTo: Rule = {
     severity: 'info',
     tags: ['content'],
     fixable: false,
-    docs: `Both templates open each level or role with \`The <position> reports to the <manager>\`,
-linked to the manager's job family or heading. It tells a reader where the role sits.
-A level of a split family may say it in its own file or in the family's \`_index.md\`.`,
   },
   check(ctx) {
     const { model, family } = ctx;
@@ -29,3 +26,8 @@ A level of a split family may say it in its own file or in the family's \`_index
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `Both templates open each level or role with \`The <position> reports to the <manager>\`,
+linked to the manager's job family or heading. It tells a reader where the role sits.
+A level of a split family may say it in its own file or in the family's \`_index.md\`.`;

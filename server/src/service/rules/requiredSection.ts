@@ -36,17 +36,6 @@ export const requiredSection: Rule = {
     severity: 'error',
     tags: ['ci', 'structure'],
     fixable: true,
-    docs: `The handbook CI ("Failed Pipeline" in the job-family guide) rejects a job family that lacks
-any of: Responsibilities, Requirements, a Job Grade, Performance Indicators, a Hiring Process.
-
-The check is per family: in a split family (a folder with \`_index.md\` and one file per
-level) the sections may live in any of its files, and the finding is reported on
-\`_index.md\`. The sales shortcode \`{{% job-families/sales/performance %}}\` counts as
-Performance Indicators. A folder's landing page (an \`_index.md\` with no job-family content)
-is not checked.
-
-The fix inserts the section, from the standard snippets, where the template puts it, with
-\`{add …}\` placeholders to fill in.`,
   },
   check(ctx) {
     const { model, family } = ctx;
@@ -93,3 +82,16 @@ function insertSectionFix(model: JobFamilyModel, kind: SectionKind, grades: Grad
   const block = next ? [...lines, ''] : ['', ...lines];
   return { kind: 'suggestion', title: `Add a ${standardSection(kind).title} section`, edits: [insertLines(model, at, block)] };
 }
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `The handbook CI ("Failed Pipeline" in the job-family guide) rejects a job family that lacks
+any of: Responsibilities, Requirements, a Job Grade, Performance Indicators, a Hiring Process.
+
+The check is per family: in a split family (a folder with \`_index.md\` and one file per
+level) the sections may live in any of its files, and the finding is reported on
+\`_index.md\`. The sales shortcode \`{{% job-families/sales/performance %}}\` counts as
+Performance Indicators. A folder's landing page (an \`_index.md\` with no job-family content)
+is not checked.
+
+The fix inserts the section, from the standard snippets, where the template puts it, with
+\`{add …}\` placeholders to fill in.`;

@@ -9,8 +9,6 @@ export const siteGeneratedSection: Rule = {
     severity: 'warning',
     tags: ['structure'],
     fixable: false,
-    docs: `The guide: "The **Compensation** and **About GitLab** sections will auto-populate because of
-the job family formatting." A hand-written copy shows twice and goes stale. Remove it.`,
   },
   check(ctx) {
     for (const s of ctx.model.sections) {
@@ -20,3 +18,7 @@ the job family formatting." A hand-written copy shows twice and goes stale. Remo
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `The guide: "The **Compensation** and **About GitLab** sections will auto-populate because of
+the job family formatting." A hand-written copy shows twice and goes stale. Remove it.`;

@@ -8,11 +8,6 @@ export const tbd: Rule = {
     severity: 'info',
     tags: ['content'],
     fixable: false,
-    docs: `"TBD" and its kin mark something unfinished: a reporting line, a grade, a step of the
-hiring process. Job families are the reference for career conversations, so fill the gap
-or remove the sentence.
-
-Bad: \`The IT Enterprise Applications Administrator reports to TO BE ADDED.\``,
   },
   check(ctx) {
     for (const p of ctx.model.placeholders) {
@@ -20,3 +15,10 @@ Bad: \`The IT Enterprise Applications Administrator reports to TO BE ADDED.\``,
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `"TBD" and its kin mark something unfinished: a reporting line, a grade, a step of the
+hiring process. Job families are the reference for career conversations, so fill the gap
+or remove the sentence.
+
+Bad: \`The IT Enterprise Applications Administrator reports to TO BE ADDED.\``;

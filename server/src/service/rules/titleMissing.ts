@@ -9,26 +9,6 @@ export const titleMissing: Rule = {
     severity: 'error',
     tags: ['ci', 'front-matter'],
     fixable: true,
-    docs: `The handbook CI fails a page without a \`title\` (the \`FrontmatterTitle\` check), and
-Hugo renders the title as the page's heading. The fix adds a title taken from the page's
-\`#\` heading or, failing that, from the file name.
-
-Bad:
-
-\`\`\`markdown
----
-description: "Backend engineering roles."
----
-\`\`\`
-
-Good:
-
-\`\`\`markdown
----
-title: "Backend Engineer"
-description: "Backend engineering roles."
----
-\`\`\``,
   },
   check(ctx) {
     const { model } = ctx;
@@ -58,3 +38,25 @@ description: "Backend engineering roles."
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `The handbook CI fails a page without a \`title\` (the \`FrontmatterTitle\` check), and
+Hugo renders the title as the page's heading. The fix adds a title taken from the page's
+\`#\` heading or, failing that, from the file name.
+
+Bad:
+
+\`\`\`markdown
+---
+description: "Backend engineering roles."
+---
+\`\`\`
+
+Good:
+
+\`\`\`markdown
+---
+title: "Backend Engineer"
+description: "Backend engineering roles."
+---
+\`\`\``;

@@ -9,9 +9,6 @@ export const trailingWhitespace: Rule = {
     severity: 'info',
     tags: ['style'],
     fixable: true,
-    docs: `The handbook's Vale check (\`EOLWhitespace\`) asks to remove whitespace at the end of lines:
-it is invisible, makes noisy diffs, and two trailing spaces turn into a hard line break.
-The fix removes it.`,
   },
   check(ctx) {
     const { lines } = ctx.model;
@@ -25,3 +22,8 @@ The fix removes it.`,
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `The handbook's Vale check (\`EOLWhitespace\`) asks to remove whitespace at the end of lines:
+it is invisible, makes noisy diffs, and two trailing spaces turn into a hard line break.
+The fix removes it.`;

@@ -20,8 +20,6 @@ export interface RuleMeta {
   readonly severity: Severity;
   readonly tags: readonly RuleTag[];
   readonly fixable: boolean;
-  /** Hand-written body of the rule's docs page (Markdown): why, and examples. Says which of its fixes are suggestions. */
-  readonly docs: string;
 }
 
 /**

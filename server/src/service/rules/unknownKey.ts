@@ -12,24 +12,6 @@ export const unknownKey: Rule = {
     severity: 'warning',
     tags: ['front-matter'],
     fixable: true,
-    docs: `Hugo silently ignores keys it does not know, so a misspelt key (\`tilte\`,
-\`descripton\`) loses its value without any error. A key that looks like a sentence
-usually means a quoted value was broken across lines. When the key is close to a known
-one, the fix renames it.
-
-Known keys: ${KNOWN.filter((k) => k !== 'layout').map((k) => `\`${k}\``).join(', ')}.
-
-Bad:
-
-\`\`\`yaml
-descripton: "Tax roles."
-\`\`\`
-
-Good:
-
-\`\`\`yaml
-description: "Tax roles."
-\`\`\``,
   },
   check(ctx) {
     for (const e of ctx.model.frontMatter?.entries ?? []) {
@@ -49,3 +31,23 @@ description: "Tax roles."
     }
   },
 };
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `Hugo silently ignores keys it does not know, so a misspelt key (\`tilte\`,
+\`descripton\`) loses its value without any error. A key that looks like a sentence
+usually means a quoted value was broken across lines. When the key is close to a known
+one, the fix renames it.
+
+Known keys: ${KNOWN.filter((k) => k !== 'layout').map((k) => `\`${k}\``).join(', ')}.
+
+Bad:
+
+\`\`\`yaml
+descripton: "Tax roles."
+\`\`\`
+
+Good:
+
+\`\`\`yaml
+description: "Tax roles."
+\`\`\``;

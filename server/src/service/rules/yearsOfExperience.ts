@@ -16,16 +16,6 @@ export const yearsOfExperience: Rule = {
     severity: 'info',
     tags: ['language'],
     fixable: false,
-    docs: `The guide: "We don't include a specific number of years of experience unless they are
-directly relevant … we instead say that a person … should be able to show 'relevant,
-progressive experience' and then define what constitutes relevant, progressive
-experience." And: "For grade 4 & 5 roles, we avoid listing any kind of prior experience
-requirements." A number of years is reported as advice (info); at grade 4 or 5 it is a
-warning.
-
-Bad: \`- 5+ years of experience in accounts payable\`
-
-Good: \`- Relevant, progressive experience running accounts payable for a growing company\``,
   },
   check(ctx) {
     const { model } = ctx;
@@ -51,3 +41,15 @@ function gradeAt(levels: readonly Level[], line: number): number | undefined {
   const level = levels.find((l) => (l.section ? line >= l.section.startLine && line < l.section.endLine : true));
   return level?.grade?.grade;
 }
+
+/** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
+export const docs = `The guide: "We don't include a specific number of years of experience unless they are
+directly relevant … we instead say that a person … should be able to show 'relevant,
+progressive experience' and then define what constitutes relevant, progressive
+experience." And: "For grade 4 & 5 roles, we avoid listing any kind of prior experience
+requirements." A number of years is reported as advice (info); at grade 4 or 5 it is a
+warning.
+
+Bad: \`- 5+ years of experience in accounts payable\`
+
+Good: \`- Relevant, progressive experience running accounts payable for a growing company\``;
