@@ -29,6 +29,20 @@ export class LinkifyIt { test() { off(); } match() { off(); } matchAtStart() { o
   },
 };
 
+/**
+ * The data files' notes for people (`$comment`, and keys starting with `$` such as a
+ * shortcode's `$reason`) stay in the repository: no bundle needs them.
+ */
+const dataWithoutNotes = {
+  name: 'data-without-notes',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]service[\\/]data[\\/][^\\/]+\.json$/ }, (args) => {
+      const strip = (v) => (Array.isArray(v) ? v.map(strip) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => !k.startsWith('$')).map(([k, x]) => [k, strip(x)])) : v);
+      return { loader: 'json', contents: JSON.stringify(strip(JSON.parse(readFileSync(args.path, 'utf8')))) };
+    });
+  },
+};
+
 function common(production) {
   return {
     bundle: true,
@@ -41,6 +55,7 @@ function common(production) {
     define: { JOBFAMILY_VERSION: JSON.stringify(pkg.version) },
     // markdown-it's punycode dependency would otherwise pull in Node's deprecated module.
     mainFields: ['module', 'main'],
+    plugins: [dataWithoutNotes],
   };
 }
 
@@ -51,7 +66,7 @@ function browser(production) {
 
 /** The server for a Web Worker: a classic script (hosts that wrap workers load it with `importScripts`), so IIFE. */
 export function browserServer(production) {
-  return { ...browser(production), entryPoints: [path.join(root, 'server/src/browser/main.ts')], outfile: BROWSER_SERVER, format: 'iife', plugins: [noLinkify] };
+  return { ...browser(production), entryPoints: [path.join(root, 'server/src/browser/main.ts')], outfile: BROWSER_SERVER, format: 'iife', plugins: [dataWithoutNotes, noLinkify] };
 }
 
 export function bundles(production) {
