@@ -256,5 +256,7 @@ export function stringValue(fm: FrontMatter | undefined, key: string): string | 
   const entry = fm?.entries.find((e) => e.key === key);
   if (!entry || entry.isBlank) return undefined;
   const v = entry.value;
-  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+  // YAML reads any line break as LF; a value the parser gave up on can still hold the page's CR.
+  if (typeof v === 'string') return v.replace(/\r\n?/g, '\n');
+  return typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 }

@@ -198,7 +198,8 @@ export function parseModel(text: string, uri: string, version = 0): JobFamilyMod
   }
   placeholders.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
-  const title = stringValue(frontMatter, 'title');
+  // A title is one line wherever it is written back into the page (a fix's grade sentence, say).
+  const title = stringValue(frontMatter, 'title')?.replace(/\s+/g, ' ').trim() || undefined;
   const titleEntry = frontMatter?.entries.find((e) => e.key === 'title');
   const titleRange = titleEntry ? (titleEntry.isBlank ? titleEntry.keyRange : titleEntry.valueRange) : lines.lineRange(0);
   const grades = findGrades(blocks.segments, links, malformedLinks, (line) => {
