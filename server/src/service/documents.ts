@@ -21,6 +21,8 @@ interface OpenDocument {
 export class Documents {
   readonly #open = new Map<string, OpenDocument>();
 
+  constructor(private readonly parse: (uri: string, text: string, version: number) => JobFamilyModel = (uri, text, version) => parseModel(text, uri, version)) {}
+
   open(doc: DocumentLike, forced: boolean): void {
     this.#open.set(doc.uri, { doc, forced, model: undefined });
   }
@@ -60,7 +62,7 @@ export class Documents {
     const text = entry.doc.getText();
     let model: JobFamilyModel;
     try {
-      model = parseModel(text, uri, version);
+      model = this.parse(uri, text, version);
     } catch (e) {
       model = failedModel(uri, version, text, e);
     }

@@ -130,7 +130,17 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const pause = options.pause ?? defaultPause;
   const now = options.now ?? Date.now;
   const configuration = new Configuration(workspace, RULES, { trusted: options.trusted !== false, configUri: options.configUri, overrides: options.overrides });
-  const documents = new Documents();
+  // The last model of each page's text, whoever parsed it: a page checked on its own and read
+  // again as a sibling of its split family (or the reverse) is parsed once.
+  const parsedModels = new Map<string, { readonly text: string; readonly model: JobFamilyModel }>();
+  const parseShared = (uri: string, text: string, version: number): JobFamilyModel => {
+    const hit = parsedModels.get(uri);
+    if (hit && hit.text === text) return hit.model.version === version ? hit.model : { ...hit.model, version };
+    const model = parseModel(text, uri, version);
+    parsedModels.set(uri, { text, model });
+    return model;
+  };
+  const documents = new Documents(parseShared);
   const index = new HandbookIndex(workspace, log, (uri) => configuration.isJobFamily(uri));
   const findingsCache = new Map<string, FindingsEntry>();
   const gradeTables = new WeakMap<object, GradeTable>();
@@ -175,7 +185,6 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const refresh = (uris: Iterable<string>): Refresh => ({ uris: [...new Set(uris)] });
 
   // A split family's other pages, read from open documents, then the index's copies, then the workspace.
-  const siblingModels = new Map<string, { readonly text: string; readonly model: JobFamilyModel }>();
   const familySources: FamilySources = {
     listFolder: (folder) => Promise.resolve(index.folderPages(folder)).then((names) => names ?? workspace.readDirectory(folder)),
     async model(uri) {
@@ -183,16 +192,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       if (open) return open;
       const text = index.pageText(uri) ?? (await workspace.readFile(uri));
       if (text === undefined) return undefined;
-      const hit = siblingModels.get(uri);
-      if (hit && hit.text === text) return hit.model;
-      let model: JobFamilyModel;
       try {
-        model = parseModel(text, uri, -1);
+        return parseShared(uri, text, -1);
       } catch (e) {
-        model = failedModel(uri, -1, text, e);
+        return failedModel(uri, -1, text, e);
       }
-      siblingModels.set(uri, { text, model });
-      return model;
     },
   };
 
