@@ -57,7 +57,8 @@ async function runParsed(argv: readonly string[], io: Io): Promise<number> {
   const note = (m: string): void => io.stderr(`jobfamily-lint: ${m}\n`);
   if (request.changed?.note) note(request.changed.note);
   const { roots } = request;
-  const workspace = FileWorkspace.fromPaths(roots);
+  // One run: a folder's real path does not change under it, so each is resolved once.
+  const workspace = FileWorkspace.fromPaths(roots, { oneShot: true });
   const configPath = o.config ? path.resolve(io.cwd, o.config) : path.join(roots[0]!, CONFIG_FILE_NAME);
   if (o.config && !existsSync(configPath)) throw new UsageError(`no such config file: ${o.config}`);
   const logger = { log: () => undefined, error: (m: string) => io.stderr(`${m}\n`) };

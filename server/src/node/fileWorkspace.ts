@@ -15,14 +15,17 @@ export class FileWorkspace implements Workspace {
   readonly folders: readonly string[];
   readonly #openText: (uri: string) => string | undefined;
   #realFolders: Promise<string[]> | undefined;
+  /** For a one-shot run (the CLI): folders' real paths, learnt once; files are still checked each time. */
+  readonly #realDirs: Map<string, Promise<string | undefined>> | undefined;
 
-  constructor(folders: readonly string[], openText: (uri: string) => string | undefined = () => undefined) {
+  constructor(folders: readonly string[], openText: (uri: string) => string | undefined = () => undefined, options: { readonly oneShot?: boolean } = {}) {
     this.folders = folders.filter((f) => f.startsWith('file:')).map((f) => f.replace(/\/+$/, ''));
     this.#openText = openText;
+    this.#realDirs = options.oneShot ? new Map() : undefined;
   }
 
-  static fromPaths(paths: readonly string[]): FileWorkspace {
-    return new FileWorkspace(paths.map((p) => toUri(path.resolve(p))));
+  static fromPaths(paths: readonly string[], options: { readonly oneShot?: boolean } = {}): FileWorkspace {
+    return new FileWorkspace(paths.map((p) => toUri(path.resolve(p))), undefined, options);
   }
 
   async readFile(uri: string): Promise<string | undefined> {
@@ -73,6 +76,23 @@ export class FileWorkspace implements Workspace {
     }
   }
 
+  /**
+   * `realpath`, or in a one-shot run the folder's real path (learnt once per folder) joined
+   * with the name, when an `lstat` shows the name itself is not a symbolic link.
+   */
+  async #realpath(file: string): Promise<string | undefined> {
+    if (!this.#realDirs) return fs.realpath(file).catch(() => undefined);
+    const dir = path.dirname(file);
+    let realDir = this.#realDirs.get(dir);
+    if (!realDir) {
+      realDir = fs.realpath(dir).catch(() => undefined);
+      this.#realDirs.set(dir, realDir);
+    }
+    const [parent, stat] = await Promise.all([realDir, fs.lstat(file).catch(() => undefined)]);
+    if (!parent || !stat) return undefined;
+    return stat.isSymbolicLink() ? fs.realpath(file).catch(() => undefined) : path.join(parent, path.basename(file));
+  }
+
   /** The real path of `uri` when it lies inside a workspace folder; undefined otherwise. */
   async #allowed(uri: string): Promise<string | undefined> {
     if (!uri.startsWith('file:')) return undefined;
@@ -82,7 +102,7 @@ export class FileWorkspace implements Workspace {
     } catch {
       return undefined;
     }
-    const real = await fs.realpath(file).catch(() => undefined);
+    const real = await this.#realpath(file);
     if (!real) return undefined;
     this.#realFolders ??= Promise.all(this.folders.map((f) => fs.realpath(fileURLToPath(f)).catch(() => fileURLToPath(f))));
     const roots = await this.#realFolders;
