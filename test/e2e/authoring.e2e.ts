@@ -98,6 +98,12 @@ describe('Writing assistance in VS Code', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
     const md = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(md, /Grade 7\*\*, Job Grades\s+Individual contributor: Senior/);
+    editor.selection = new vscode.Selection(at, at);
+    editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await eventually(() => driver('/text?selector=' + encodeURIComponent('.monaco-hover-content')).catch(() => ''), (t) => t.includes('Grade 7'), 'the hover on the grade');
+    await driver('/screenshot?name=hover-grade.png');
+    await vscode.commands.executeCommand('editor.action.hideHover').then(undefined, () => undefined);
     const link = editor.document.positionAt(text.indexOf('(/handbook/hiring/interviewing/#screening-call)') + 5);
     const linkHover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, link);
     assert.match(linkHover.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'), /Interviewing[\s\S]*Screening call/);
@@ -113,6 +119,9 @@ describe('Writing assistance in VS Code', () => {
     const name = (s: vscode.DocumentSymbol): string => s.name.replace(/^#+\s*/, '');
     assert.equal(all.filter((s) => name(s) === 'Levels').length, 1, `one outline, not two: ${all.map(name).join(', ')}`);
     const levels = all.find((s) => name(s) === 'Levels')!.children.map(name);
+    await vscode.commands.executeCommand('outline.focus');
+    await eventually(() => driver('/text?selector=' + encodeURIComponent('.outline-pane')).catch(() => ''), (t) => t.includes('Associate Backend Engineer'), 'the Outline view with the levels');
+    await driver('/screenshot?name=outline.png');
     assert.deepEqual(levels, ['Associate Backend Engineer', 'Backend Engineer (Intermediate)', 'Senior Backend Engineer', 'Manager, Backend Engineering']);
     const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
     const hints = await eventually(() => vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, whole), (h) => h?.length >= 4, 'inlay hints at the level headings');
