@@ -1,5 +1,5 @@
 import { scanBlocks, type ScannedHeading } from './blocks';
-import { emojify } from './emoji';
+import { emojify, withoutEmojiSymbols } from './emoji';
 import { HeadingIds } from './headingIds';
 import { rawHtmlIds } from './html';
 import { expandShortcodes, hasShortcodes } from './shortcodes';
@@ -126,7 +126,7 @@ export function pageAnchors(lines: readonly string[], bodyStart: number, options
       if (!open.includes(SHORTCODE_HEADING)) open.push(SHORTCODE_HEADING);
       continue;
     }
-    headings.push({ id, text: h.text, line, depth: h.depth });
+    headings.push({ id, text: withoutEmojiSymbols(h.text), line, depth: h.depth });
     if (id) {
       anchors.push({ id, kind: h.explicitId !== undefined ? 'custom' : 'heading', line, col: 0, length: 0 });
       seqs.push(h.seq);
