@@ -335,6 +335,22 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
     const s = r.section;
     const after = s && !r.headingless ? flatParts.get(s) : undefined;
     if (!s || !after) continue;
+    // When the page's other levels sit one step up (`##` with `###` sections) and this one is
+    // not filed in a container, it is the heading that is one step too deep, not its sections.
+    const inContainer = s.parent !== undefined && kindOf(s.parent) !== undefined && CONTAINERS.has(kindOf(s.parent)!);
+    const peerAbove = !inContainer && s.heading && roles.some((o) => o !== r && o.section && !o.headingless && !flatParts.get(o.section) && o.section.depth === s.depth - 1 && o.parts.length > 0);
+    if (peerAbove && s.heading) {
+      const col = page.lineText(s.startLine).indexOf('#');
+      problems.push({
+        kind: 'part-depth',
+        range: s.heading.textRange,
+        message: `The level heading "${r.title}" is ${'#'.repeat(s.depth)}, as deep as its sections ("${after[0]!.heading!.text}", …), while the page's other levels are ${'#'.repeat(s.depth - 1)}: make it ${'#'.repeat(s.depth - 1)}.`,
+        role: r,
+        explains: after,
+        fix: { title: `Make it ${'#'.repeat(s.depth - 1)}`, edits: [{ range: range(s.startLine, Math.max(0, col), s.startLine, Math.max(0, col) + 1), newText: '' }] },
+      });
+      continue;
+    }
     problems.push({
       kind: 'part-depth',
       range: after[0]!.heading!.textRange,

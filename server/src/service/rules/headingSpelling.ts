@@ -13,6 +13,8 @@ export const headingSpelling: Rule = {
     for (const s of ctx.model.sections) {
       const m = s.misspelling;
       if (!m) continue;
+      // "## Level" over the page's one level is English, not a misspelling; it is read as Levels.
+      if (m.expected === 'Levels' && /^level$/i.test(m.written) && s.children.length <= 1) continue;
       ctx.report({
         range: m.range,
         message: `"${m.written}" looks like a misspelling of the standard heading "${m.expected}": correct it so the section is recognised.`,
