@@ -124,7 +124,8 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
   for (const s of sections) {
     const p = s.parent;
     if (!s.heading || !p?.heading || effectiveKind(s) !== undefined || effectiveKind(p) !== undefined) continue;
-    if (!namesMatch(s.heading.text, p.heading.text)) continue;
+    // A heading with sections of its own is the level itself; an h1 is the page's title.
+    if (s.children.length || p.depth < 2 || !namesMatch(s.heading.text, p.heading.text)) continue;
     const firstChild = s.children[0]?.startLine ?? s.endLine;
     if (gradesIn(s.bodyStartLine, firstChild).some((g) => g.form !== 'bare')) gradeAliases.add(s);
   }
