@@ -23,9 +23,11 @@ export const EMOJI: ReadonlyMap<string, string> = decode(data.names);
 function decode(names: string): Map<string, string> {
   const map = new Map<string, string>();
   let previous = '';
+  const add = (name: string): void => void map.set(`:${name}:`, Object.hasOwn(KEPT, name) ? KEPT[name]! : EMOJI_SYMBOL);
   for (const entry of names.split(',')) {
     const name = previous.slice(0, entry.charCodeAt(0) - 48) + entry.slice(1);
-    map.set(`:${name}:`, Object.hasOwn(KEPT, name) ? KEPT[name]! : EMOJI_SYMBOL);
+    if (name.endsWith('_tone*')) for (let t = 1; t <= 5; t++) add(`${name.slice(0, -1)}${t}`);
+    else add(name);
     previous = name;
   }
   return map;
