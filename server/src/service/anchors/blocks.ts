@@ -436,7 +436,8 @@ export function scanBlocks(lines: readonly string[], start: number, marked: (lin
       const width = listMarkerWidth(text, p);
       if (width) {
         const emptyItem = isBlankFrom(text, p + width);
-        if (paragraphTip && !opened && (emptyItem || (marker.ordered && marker.start !== 1))) break;
+        // Only a paragraph of the container the item would open in (goldmark: same parent) keeps it out.
+        if (paragraphTip && allMatched && !opened && (emptyItem || (marker.ordered && marker.start !== 1))) break;
         const markerCol = indWidth;
         skipTo(p);
         pos += width;
