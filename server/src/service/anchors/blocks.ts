@@ -2,6 +2,7 @@ import { parseAttributeList, trailingAttributes } from './attributes';
 import { rawHtmlIds } from './html';
 import { emojify } from './emoji';
 import { scanInline } from './inline';
+import { Container, type BlockListener } from '../markdown/listener';
 import {
   atxContent,
   atxParts,
@@ -27,7 +28,8 @@ import {
  * text their IDs come from, ids in raw HTML, ids from block attribute lists, footnote
  * definitions and references. One pass over the lines, tracking block quotes, list items
  * and footnote definitions as containers; fenced and indented code and HTML blocks are
- * recognised so that what looks like a heading in them is not one.
+ * recognised so that what looks like a heading in them is not one. A `listener` is told the
+ * structure as it is found: the model builds its blocks from it.
  */
 export interface BlockFacts {
   readonly headings: ScannedHeading[];
@@ -75,9 +77,9 @@ export interface FootnoteReference {
   readonly seq: number;
 }
 
-const QUOTE = 0;
-const ITEM = 1;
-const FOOTNOTE = 2;
+const QUOTE = Container.Quote;
+const ITEM = Container.Item;
+const FOOTNOTE = Container.Footnote;
 
 
 const NONE = 0;
@@ -107,7 +109,14 @@ interface Paragraph {
  * `lines[start…]` is the body. `emoji` replaces emoji codes in what anchors are made of
  * (the caller has not done it for the whole body).
  */
-export function scanBlocks(lines: readonly string[], start: number, marked: (line: number) => boolean, emoji: boolean, footnotes = true): BlockFacts {
+export function scanBlocks(
+  lines: readonly string[],
+  start: number,
+  marked: (line: number) => boolean,
+  emoji: boolean,
+  footnotes = true,
+  listener?: BlockListener,
+): BlockFacts {
   const em = emoji ? emojify : (t: string): string => t;
   const headings: ScannedHeading[] = [];
   const ids: ScannedId[] = [];
@@ -117,11 +126,15 @@ export function scanBlocks(lines: readonly string[], start: number, marked: (lin
 
   // The open containers, outermost first, as parallel arrays (no object per list item):
   // kind, columns of indentation a line needs to continue it (items, footnotes), footnote definition.
-  const cKind: number[] = [];
+  const cKind: Container[] = [];
   const cIndent: number[] = [];
   const cDef: number[] = [];
   let depth = 0;
   let leaf = NONE;
+  // The line being scanned (past the end once all are), and where the open leaf started.
+  let curLine = start;
+  let leafFirst = 0;
+  let htmlUntilMarker = false;
   let para: Paragraph | undefined;
   let spare: Paragraph | undefined;
   let fenceChar = '';
@@ -239,13 +252,15 @@ export function scanBlocks(lines: readonly string[], start: number, marked: (lin
     para = undefined;
     leaf = NONE;
     if (p.html || p.refs) scanText(paragraphLines(p).map(em), p.first, paragraphCols(p), p.definition, p.refs);
+    listener?.paragraph(p.first, paragraphCols(p), undefined);
     spare = p;
     sibling = SIB_RENDERS_ID;
     siblingHasId = false;
   };
 
-  const closeHtml = (): void => {
+  const closeHtml = (end: number, closed: boolean): void => {
     leaf = NONE;
+    listener?.html(htmlFirst, end, htmlUntilMarker, closed);
     const joined = em(htmlLines.join('\n'));
     const starts: number[] = [];
     let offset = 0;
@@ -265,8 +280,9 @@ export function scanBlocks(lines: readonly string[], start: number, marked: (lin
 
   const closeLeaf = (): void => {
     if (leaf === PARAGRAPH) closeParagraph();
-    else if (leaf === HTML) closeHtml();
+    else if (leaf === HTML) closeHtml(curLine, false);
     else if (leaf !== NONE) {
+      listener?.code(leafFirst, curLine, leaf === FENCE, false);
       leaf = NONE;
       sibling = SIB_OTHER;
     }
@@ -276,12 +292,14 @@ export function scanBlocks(lines: readonly string[], start: number, marked: (lin
     if (depth <= keep) return;
     closeLeaf();
     const kind = cKind[keep];
+    if (listener) for (let k = depth; k > keep; k--) listener.close(curLine);
     depth = keep;
     sibling = kind === FOOTNOTE ? SIB_OTHER : SIB_RENDERS_ID;
     siblingHasId = false;
   };
 
   const atx = (line: number, raw: string, startCol: number): void => {
+    listener?.atx(line, startCol);
     const s = em(raw);
     let level = 0;
     while (s.charCodeAt(level) === 35) level++;
@@ -302,11 +320,14 @@ export function scanBlocks(lines: readonly string[], start: number, marked: (lin
   };
 
   // Containers a line opens, before they are pushed.
-  const oKind: number[] = [];
+  const oKind: Container[] = [];
   const oIndent: number[] = [];
   const oDef: number[] = [];
+  const oAt: number[] = [];
+  const oWidth: number[] = [];
   for (let li = start; li < lines.length; li++) {
     const line = lines[li]!;
+    curLine = li;
     const c0 = line.charCodeAt(0);
     if (!depth) {
       // Fast paths for the lines most pages are made of, outside any container.
@@ -376,6 +397,7 @@ export function scanBlocks(lines: readonly string[], start: number, marked: (lin
           let n = indEnd;
           while (text.charAt(n) === fenceChar) n++;
           if (n - indEnd >= fenceLength && isBlankFrom(text, n)) {
+            listener?.code(leafFirst, li + 1, true, true);
             leaf = NONE;
             sibling = SIB_OTHER;
           }
@@ -383,28 +405,30 @@ export function scanBlocks(lines: readonly string[], start: number, marked: (lin
         prevBlank = false;
         continue;
       }
+      listener?.code(leafFirst, li, true, false);
       leaf = NONE;
     } else if (leaf === HTML) {
       if (allMatched) {
         const r = rest();
         if (htmlEnd === undefined && BLANK.test(r)) {
-          closeHtml();
+          closeHtml(li, false);
           prevBlank = true;
           continue;
         }
         htmlLines.push(r);
         htmlCols.push(text.length - r.length);
-        if (htmlEnd !== undefined && (typeof htmlEnd === 'string' ? r.includes(htmlEnd) : htmlEnd.test(r))) closeHtml();
+        if (htmlEnd !== undefined && (typeof htmlEnd === 'string' ? r.includes(htmlEnd) : htmlEnd.test(r))) closeHtml(li + 1, true);
         prevBlank = false;
         continue;
       }
-      closeHtml();
+      closeHtml(li, false);
     } else if (leaf === CODE) {
       indent();
       if (allMatched && (indWidth >= 4 || indEnd >= text.length)) {
         prevBlank = indEnd >= text.length;
         continue;
       }
+      listener?.code(leafFirst, li, false, false);
       leaf = NONE;
       sibling = SIB_OTHER;
     }
@@ -426,6 +450,8 @@ export function scanBlocks(lines: readonly string[], start: number, marked: (lin
           pos++;
           col++;
         } else if (text.charCodeAt(pos) === 9) consume(1);
+        oAt[opened] = p;
+        oWidth[opened] = 1;
         oKind[opened] = QUOTE;
         oIndent[opened] = 0;
         oDef[opened++] = -1;
@@ -456,6 +482,8 @@ export function scanBlocks(lines: readonly string[], start: number, marked: (lin
             consume(indWidth);
           }
         }
+        oAt[opened] = p;
+        oWidth[opened] = width;
         oKind[opened] = ITEM;
         oIndent[opened] = contentIndent;
         oDef[opened++] = -1;
@@ -469,6 +497,8 @@ export function scanBlocks(lines: readonly string[], start: number, marked: (lin
           pos += label.length + 4;
           col += label.length + 4;
           definitions.push({ label, line: li, seq: seq++ });
+          oAt[opened] = p;
+          oWidth[opened] = label.length + 4;
           oKind[opened] = FOOTNOTE;
           oIndent[opened] = 4;
           oDef[opened++] = definitions.length - 1;
@@ -491,6 +521,7 @@ export function scanBlocks(lines: readonly string[], start: number, marked: (lin
     if (opened) {
       closeLeaf();
       for (let k = 0; k < opened; k++) {
+        listener?.open(oKind[k]!, li, oAt[k]!, oWidth[k]!);
         cKind[depth] = oKind[k]!;
         cIndent[depth] = oIndent[k]!;
         cDef[depth++] = oDef[k]!;
@@ -509,6 +540,7 @@ export function scanBlocks(lines: readonly string[], start: number, marked: (lin
       else {
         closeLeaf();
         leaf = CODE;
+        leafFirst = li;
       }
       prevBlank = false;
       continue;
@@ -533,6 +565,7 @@ export function scanBlocks(lines: readonly string[], start: number, marked: (lin
       if (f && !(ch === 96 && f[2]!.includes('`'))) {
         closeLeaf();
         leaf = FENCE;
+        leafFirst = li;
         fenceChar = f[1]![0]!;
         fenceLength = f[1]!.length;
         continue;
@@ -547,12 +580,13 @@ export function scanBlocks(lines: readonly string[], start: number, marked: (lin
         htmlLines = [s];
         htmlCols = [startCol];
         htmlEnd = kind.end;
-        if (htmlEnd !== undefined && (typeof htmlEnd === 'string' ? s.slice(kind.skip).includes(htmlEnd) : htmlEnd.test(s))) closeHtml();
+        htmlUntilMarker = htmlEnd !== undefined;
+        if (htmlEnd !== undefined && (typeof htmlEnd === 'string' ? s.slice(kind.skip).includes(htmlEnd) : htmlEnd.test(s))) closeHtml(li + 1, true);
         continue;
       }
     }
     if (leaf === PARAGRAPH && (ch === 61 || ch === 45) && isSetextUnderline(text, indEnd)) {
-      if (setext(ch === 61 ? 1 : 2)) continue;
+      if (setext(ch === 61 ? 1 : 2, li)) continue;
       // The paragraph was a table or only link definitions: goldmark tries the line again as a new block.
       closeParagraph();
       if (ch === 45) {
@@ -587,6 +621,7 @@ export function scanBlocks(lines: readonly string[], start: number, marked: (lin
       startParagraph(li, text, indEnd);
     }
   }
+  curLine = lines.length;
   closeContainers(0);
   closeLeaf();
   return { headings, ids, definitions, references };
@@ -637,7 +672,7 @@ export function scanBlocks(lines: readonly string[], start: number, marked: (lin
    * transformers: leading link definitions go, and a table takes its rows; what stays above
    * the table is the heading. False when nothing stays.
    */
-  function setext(depth: number): boolean {
+  function setext(depth: number, underline: number): boolean {
     const p = para!;
     const all = paragraphLines(p);
     const cols = paragraphCols(p);
@@ -648,6 +683,7 @@ export function scanBlocks(lines: readonly string[], start: number, marked: (lin
     if (end <= first) return false;
     para = undefined;
     leaf = NONE;
+    listener?.paragraph(p.first, cols, { line: underline, depth });
     const body = all.slice(first, end).map(em);
     const lastLine = body[body.length - 1]!;
     const last = trailingAttributes(lastLine) ?? { text: lastLine, id: undefined };
