@@ -50,7 +50,7 @@ export interface ScannedLine {
 
 export type ReferenceLookup = (label: string) => string | undefined;
 
-/** markdown-it gives up on a destination nested deeper than this; so do we. */
+/** A destination's parentheses nested deeper than this end it: CommonMark lets a parser bound them (cmark's bound is 32), and the bound keeps a hostile line cheap. */
 const MAX_PAREN_DEPTH = 32;
 /** Longer than any real link destination; bounds the work a hostile line can cause. */
 const MAX_DESTINATION = 2048;
