@@ -170,3 +170,36 @@ describe('model: input it cannot check', () => {
     assert.match(m.unreadable!, /more than/);
   });
 });
+
+describe('model: blocks as goldmark builds them', () => {
+  const blocksOf = (body: string) => parseModel(`---\ntitle: T\n---\n\n${body}`, 'file:///hb/content/job-families/x/a.md');
+
+  it('reads `2.` after the paragraph of item `1.` as the next item of the same list', () => {
+    const m = blocksOf('1. one\n2. two\n3. three\n');
+    assert.deepEqual(m.listItems.map((i) => [i.line, i.marker, i.text]), [[4, '1.', 'one'], [5, '2.', 'two'], [6, '3.', 'three']]);
+    assert.equal(new Set(m.listItems.map((i) => i.list)).size, 1);
+  });
+
+  it('gives an item in a block quote its own marker and range', () => {
+    const m = blocksOf('> - quoted\n>   - nested\n');
+    assert.deepEqual(m.listItems.map((i) => [i.marker, i.markerRange.start.character, i.depth]), [['-', 2, 0], ['-', 4, 1]]);
+  });
+
+  it('starts a new list for a new parent item and for another marker', () => {
+    const m = blocksOf('- - a\n- - b\n\n* c\n');
+    const [a1, a2, b1, b2, c] = m.listItems;
+    assert.equal(a1!.list, b1!.list);
+    assert.notEqual(a2!.list, b2!.list);
+    assert.notEqual(c!.list, a1!.list);
+  });
+
+  it('has no inline lines for block attribute lists; footnote text is inline text', () => {
+    const m = blocksOf('Text[^1]\n{.note}\n\n[^1]: Foot text.\n');
+    assert.deepEqual(m.prose.map((p) => [p.line, p.col]), [[4, 0], [7, 6]]);
+  });
+
+  it('takes the cells of a table a list item lazily continues into', () => {
+    const m = blocksOf('- item\n| a | b |\n|---|---|\n| c | d |\n');
+    assert.deepEqual(m.prose.filter((p) => p.block === 'table').map((p) => p.text), ['a', 'b', 'c', 'd']);
+  });
+});
