@@ -13,23 +13,6 @@ export const BROWSER_SERVER = path.join(root, 'dist', 'browser', 'server.js');
 export const BROWSER_SERVER_BUDGET = 525 * 1024;
 
 /**
- * markdown-it always constructs a LinkifyIt, and runs it only with `linkify: true`; the
- * model parses with `linkify: false`, so the browser bundle gets a stand-in that says so
- * if it is ever asked (11 KB less for every browser session).
- */
-const noLinkify = {
-  name: 'no-linkify',
-  setup(build) {
-    build.onResolve({ filter: /^linkify-it$/ }, () => ({ path: 'linkify-it', namespace: 'no-linkify' }));
-    build.onLoad({ filter: /.*/, namespace: 'no-linkify' }, () => ({
-      loader: 'js',
-      contents: `const off = () => { throw new Error('linkify-it is not in this bundle: parse with linkify: false'); };
-export class LinkifyIt { test() { off(); } match() { off(); } matchAtStart() { off(); } }`,
-    }));
-  },
-};
-
-/**
  * The data files' notes for people (`$comment`, and keys starting with `$` such as a
  * shortcode's `$reason`) stay in the repository: no bundle needs them.
  */
@@ -53,7 +36,7 @@ function common(production) {
     minify: production,
     logLevel: 'warning',
     define: { JOBFAMILY_VERSION: JSON.stringify(pkg.version) },
-    // markdown-it's punycode dependency would otherwise pull in Node's deprecated module.
+    // Packages' ES module builds where they have them: esbuild leaves out what is not used.
     mainFields: ['module', 'main'],
     plugins: [dataWithoutNotes],
   };
@@ -66,7 +49,7 @@ function browser(production) {
 
 /** The server for a Web Worker: a classic script (hosts that wrap workers load it with `importScripts`), so IIFE. */
 export function browserServer(production) {
-  return { ...browser(production), entryPoints: [path.join(root, 'server/src/browser/main.ts')], outfile: BROWSER_SERVER, format: 'iife', plugins: [dataWithoutNotes, noLinkify] };
+  return { ...browser(production), entryPoints: [path.join(root, 'server/src/browser/main.ts')], outfile: BROWSER_SERVER, format: 'iife', plugins: [dataWithoutNotes] };
 }
 
 export function bundles(production) {

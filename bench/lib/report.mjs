@@ -61,7 +61,7 @@ export function goalsOf(R) {
       measured: `${ratio(r)} (${ms(p.validate)} vs ${ms(p.parse)})`,
       toGoal: r / 1.0,
       how: 'In process, median of the runs; each run a new document version and text (a trailing comment naming the run), the same text for every tool.',
-      note: `Full validation builds the model (markdown-it's block rules, front matter, the inline scanner, sections, grades, levels), reads the page's folder for a split family (and that family's other files) and runs 42 rules; today that costs ${ratio(r)} one full markdown-it parse (${ratio(p.cpu.validate / p.cpu.parse)} in CPU time).`,
+      note: `Full validation builds the model (its own block scanner, front matter, the inline scanner, sections, grades, roles, anchors), reads the page's folder for a split family (and that family's other files) and runs 42 rules; today that costs ${ratio(r)} one full markdown-it parse (${ratio(p.cpu.validate / p.cpu.parse)} in CPU time).`,
     });
   }
   for (const [label, p] of [['median-size page', pp.p50], ['largest page', pp.largest]]) {
