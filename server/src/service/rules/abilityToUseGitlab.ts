@@ -86,10 +86,13 @@ function chainEnd(model: JobFamilyModel, r: Level, roles: readonly Level[], own:
   if (seen.has(r)) return 'cycle';
   seen.add(r);
   let circle = false;
-  for (const x of reqs) {
-    const text = sectionText(model, x);
+  const places = reqs.map((x) => ({ from: x.bodyStartLine, to: x.endLine, text: sectionText(model, x) }));
+  const intro = roleIntro(model, r);
+  if (intro) places.push(intro);
+  for (const x of places) {
+    const text = x.text;
     if (!EXTENDS.test(text)) continue;
-    if (model.links.some((l) => l.line >= x.bodyStartLine && l.line < x.endLine && (l.kind === 'job-family' || l.kind === 'handbook') && l.path)) return 'covered';
+    if (model.links.some((l) => l.line >= x.from && l.line < x.to && (l.kind === 'job-family' || l.kind === 'handbook') && l.path)) return 'covered';
     const lower = text.toLowerCase();
     const names = text.split(/\r?\n/).flatMap((line) => {
       const m = EXTENDED_NAME.exec(line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, ''));
@@ -108,10 +111,30 @@ function chainEnd(model: JobFamilyModel, r: Level, roles: readonly Level[], own:
       circle = true;
     }
     // A level of another file of the family, named by its title: that page answers for it.
-    if (others.some(({ r: o }) => o.title && isNamed(o.title))) return 'covered';
+    // Requirements that name only their own role ("Extends the Intermediate … requirements" in
+    // the Intermediate file) extend nothing.
+    const selfOnly = names.length > 0 && names.every((n) => namesMatch(n, r.title));
+    if (!selfOnly && others.some(({ r: o }) => o.title && isNamed(o.title))) return 'covered';
   }
   return circle ? 'cycle' : r;
 }
+
+/**
+ * The lines between a role's heading and its first section, when they say the role shares
+ * another's requirements ("… shares the same requirements and responsibilities as the
+ * Intermediate Specialist, with the addition of the following").
+ */
+function roleIntro(model: JobFamilyModel, r: Level): { from: number; to: number; text: string } | undefined {
+  const s = r.section;
+  if (!s?.heading) return undefined;
+  const to = s.children[0]?.startLine ?? s.endLine;
+  const lines: string[] = [];
+  for (let n = s.bodyStartLine; n < to; n++) lines.push(model.lines.line(n));
+  const text = lines.join('\n');
+  return SHARES_REQUIREMENTS.test(text) ? { from: s.bodyStartLine, to, text: text.replace(SHARES_REQUIREMENTS, 'same as') } : undefined;
+}
+
+const SHARES_REQUIREMENTS = /\b(?:shares?|has|have)\s+the\s+same\s+requirements\b(?:\s+and\s+responsibilities)?\s+as\b/i;
 
 function abilityEdit(model: JobFamilyModel, s: Section) {
   const end = s.children[0]?.startLine ?? s.endLine;
