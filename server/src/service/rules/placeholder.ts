@@ -17,8 +17,11 @@ export const placeholder: Rule = {
         ctx.report({ range: p.range, message: `"${p.text}" is the template's: write the job family's name.` });
       }
     }
-    for (const level of ctx.model.levels) {
-      if (level.section && /^role$/i.test(level.title.trim())) {
+    // Template 2 titles each role "## Role": with one role that is the page's own heading; with
+    // several, a reader cannot tell them apart.
+    const roles = ctx.model.levels.filter((l) => l.section);
+    for (const level of roles.length > 1 ? roles : []) {
+      if (/^role$/i.test(level.title.trim())) {
         ctx.report({ range: level.titleRange, message: 'The heading "Role" is the template\'s: write the position title.' });
       }
     }
