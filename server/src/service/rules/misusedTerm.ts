@@ -11,13 +11,17 @@ function patternOf(terms: readonly MisusedTerm[]): { re: RegExp; byTerm: Map<str
   if (!hit) {
     const byTerm = new Map(terms.map((t) => [t.term.toLowerCase(), t]));
     // Longest first, so "Functional group leader" wins over "Functional group".
-    const alternatives = [...byTerm.keys()].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+    const alternatives = [...byTerm.keys()].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+').replace(HYPHENABLE, '$1-?'));
     // A plural counts as the word ("deadlines").
     hit = { re: new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${alternatives.join('|')})(?:s|es)?(?![\\p{L}\\p{N}_-])`, 'giu'), byTerm };
     patterns.set(terms, hit);
   }
   return hit;
 }
+
+/** A compound the list writes as one word is also written with a hyphen: "bi-weekly", "white-list". */
+const HYPHENABLE = /^(bi|white|black|middle|grand)(?=[a-z])/;
+const HYPHENATED = /^(bi|white|black|middle|grand)-(?=[a-z])/;
 
 export const misusedTerm: Rule = {
   meta: {
@@ -34,7 +38,7 @@ export const misusedTerm: Rule = {
     for (const line of ctx.model.prose) {
       p.re.lastIndex = 0;
       for (const m of line.text.matchAll(p.re)) {
-        const written = m[0].toLowerCase().replace(/\s+/g, ' ');
+        const written = m[0].toLowerCase().replace(/\s+/g, ' ').replace(HYPHENATED, '$1');
         const term = p.byTerm.get(written) ?? p.byTerm.get(written.slice(0, -1)) ?? p.byTerm.get(written.slice(0, -2));
         if (!term) continue;
         const r = range(line.line, line.col + m.index, line.line, line.col + m.index + m[0].length);
