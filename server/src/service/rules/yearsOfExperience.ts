@@ -4,7 +4,7 @@ import type { Rule } from './types';
 
 const NUMBER = '(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)';
 const YEARS = new RegExp(
-  `\\b${NUMBER}(?:\\s*(?:-|–|to)\\s*${NUMBER})?\\s*\\+?\\s*(?:or\\s+more\\s+|plus\\s+)?years?(?:['’]s?)?\\s+(?:of\\s+)?(?:[\\w/&,-]+\\s+){0,5}?(?:experience|background|work)`,
+  `\\b${NUMBER}(?:\\s*(?:-|–|to)\\s*${NUMBER})?\\s*\\+?\\s*(?:or\\s+more\\s+|plus\\s+)?years?(?:['’]s?)?\\s+(?:(?:of\\s+)?(?:[\\w/&,-]+\\s+){0,5}?(?:experience|background|work)|(?:leading|managing|working|building|running|developing|designing|selling|supporting|owning|delivering)\\b)`,
   'gi',
 );
 
