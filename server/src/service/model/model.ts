@@ -123,7 +123,9 @@ const ADD = /\{add\b[^}\]\n]*[}\]]?/gi;
 const BRACED = /\{(?![#.{}]|\s*\w+\s*=)[^{}\n]*?\p{L}[^{}\n]{0,160}?\}/gu;
 /** The template's "Title" left standing for the family's name. */
 const TITLE_PLACEHOLDER = /\b(?:the|The)\s+Title\s+(?:job\s+family|role|position)\b/g;
-const TBD = /\b(?:TBD|TBC|TODO|TO BE (?:ADDED|DETERMINED|CONFIRMED|DEFINED))\b/g;
+const TBD = /\b(?:TBD|TBC|TODO|TO BE (?:CONFIRMED|DEFINED))\b/g;
+/** A note left for later in any case ("core skills to be added"): "defined" and "confirmed" are ordinary prose in lower case. */
+const TBD_WORDS = /\bto be (?:added|determined)\b/gi;
 
 /** Far above any real job-family page (the largest is under 40 KB), low enough to keep typing fast. */
 export const MAX_CHARS = 1_000_000;
@@ -183,6 +185,11 @@ export function parseModel(text: string, uri: string, version = 0): JobFamilyMod
     }
     if (scan.prose.includes('TB') || scan.prose.includes('TO')) {
       for (const m of scan.prose.matchAll(TBD)) {
+        placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'tbd' });
+      }
+    }
+    if (/to be/i.test(scan.prose)) {
+      for (const m of scan.prose.matchAll(TBD_WORDS)) {
         placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'tbd' });
       }
     }
