@@ -124,6 +124,9 @@ const MAX_FIX_PASSES = 10;
 /** Without a host's pause (the CLI, tests) long work yields to other promises only. */
 const defaultPause: Pause = () => Promise.resolve();
 
+/** How many pages' last models are kept for reuse, open or read as a family's sibling. */
+const MAX_PARSED_MODELS = 256;
+
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const workspace = options.workspace ?? NO_WORKSPACE;
   const log = options.logger ?? SILENT;
@@ -137,7 +140,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     const hit = parsedModels.get(uri);
     if (hit && hit.text === text) return hit.model.version === version ? hit.model : { ...hit.model, version };
     const model = parseModel(text, uri, version);
+    parsedModels.delete(uri);
     parsedModels.set(uri, { text, model });
+    // Bounded: the pages worked on lately, oldest dropped first (a Map keeps insertion order).
+    if (parsedModels.size > MAX_PARSED_MODELS) parsedModels.delete(parsedModels.keys().next().value!);
     return model;
   };
   const documents = new Documents(parseShared);
