@@ -1,5 +1,6 @@
 import { range } from '../model/lines';
 import type { Level } from '../model/roles';
+import { effectiveKind, type Section } from '../model/sections';
 import type { Rule } from './types';
 
 const NUMBER = '(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)';
@@ -20,8 +21,19 @@ export const yearsOfExperience: Rule = {
   check(ctx) {
     const { model } = ctx;
     for (const p of model.prose) {
-      // The pattern is long; only lines that mention years need it.
-      if (!/year/i.test(p.text)) continue;
+      // At grade 4 or 5 the guide asks for no prior experience at all, years or not.
+      if (!/year/i.test(p.text)) {
+        const at = PRIOR_EXPERIENCE.exec(p.text);
+        if (!at || NICE_TO_HAVE.test(p.text) || !inRequirements(p.section)) continue;
+        const grade = gradeAt(model.levels, p.line);
+        if (grade === undefined || grade > 5) continue;
+        ctx.report({
+          range: range(p.line, p.col + at.index, p.line, p.col + at.index + at[0].length),
+          message: `"${at[0].trim()}" asks for prior experience at grade ${grade}, where the guide asks for none: describe what the role learns or does instead.`,
+          severity: 'warning',
+        });
+        continue;
+      }
       for (const m of p.text.matchAll(YEARS)) {
         const grade = gradeAt(model.levels, p.line);
         const junior = grade !== undefined && grade <= 5;
@@ -37,6 +49,20 @@ export const yearsOfExperience: Rule = {
   },
 };
 
+/** "Experience with …" opening a requirement, or prior, previous or professional experience anywhere in it. */
+const PRIOR_EXPERIENCE = /^[\s\W]*experience\s+(?:with|in|using|of|working|as)\b|\b(?:prior|previous|professional)\s+experience\b/i;
+/** A plus is not a requirement. */
+const NICE_TO_HAVE = /\b(?:a plus|nice[- ]to[- ]have|preferred|desirable|bonus)\b/i;
+
+function inRequirements(s: Section | undefined): boolean {
+  for (let x = s; x; x = x.parent) {
+    const kind = effectiveKind(x);
+    if (kind === 'requirements' || x.alsoKind === 'requirements') return true;
+    if (kind !== undefined) return false;
+  }
+  return false;
+}
+
 function gradeAt(levels: readonly Level[], line: number): number | undefined {
   const level = levels.find((l) => (l.section ? line >= l.section.startLine && line < l.section.endLine : true));
   return level?.grade?.grade;
@@ -48,7 +74,8 @@ directly relevant … we instead say that a person … should be able to show 'r
 progressive experience' and then define what constitutes relevant, progressive
 experience." And: "For grade 4 & 5 roles, we avoid listing any kind of prior experience
 requirements." A number of years is reported as advice (info); at grade 4 or 5 it is a
-warning.
+warning, and so is any other prior experience a requirement asks for there ("Experience
+with …", "prior experience …"; not what is only "a plus").
 
 Bad: \`- 5+ years of experience in accounts payable\`
 
