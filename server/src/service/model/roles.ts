@@ -239,11 +239,26 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
   const isRoleSection = new Set(roleSections);
   for (const s of roleSections) {
     const after: Section[] = [];
-    for (const o of laterSiblings(s)) {
+    const later = laterSiblings(s);
+    for (const o of later) {
       if (!isPart(o) || !o.prefix || !namesMatch(o.prefix, s.heading!.text) || isRoleSection.has(o)) break;
       after.push(o);
     }
-    if (after.length && !s.children.some((c) => kindOf(c) === 'job-grade')) flatParts.set(s, after);
+    if (after.length && !s.children.some((c) => kindOf(c) === 'job-grade')) {
+      flatParts.set(s, after);
+      continue;
+    }
+    // Inside Levels, unnamed sections between one level and the next, of kinds the level's own
+    // children do not have ("#### Responsibilities" beside "#### UX Architect", whose grade is
+    // its "##### Job Grade"), are that level's, one step too shallow.
+    if (!s.parent || kindOf(s.parent) !== 'levels') continue;
+    const unnamed: Section[] = [];
+    for (const o of later) {
+      if (isRoleSection.has(o) || !isPart(o) || o.prefix || s.children.some((c) => kindOf(c) === kindOf(o))) break;
+      unnamed.push(o);
+    }
+    const nextLevel = later[unnamed.length];
+    if (unnamed.length && nextLevel && isRoleSection.has(nextLevel)) flatParts.set(s, unnamed);
   }
 
   roleSections.forEach((s, i) => {
@@ -355,7 +370,7 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
     problems.push({
       kind: 'part-depth',
       range: after[0]!.heading!.textRange,
-      message: `"${after[0]!.heading!.text}" is at the same depth as its level "${r.title}", so the level has no grade or sections of its own: make ${after.length === 1 ? 'it a' : 'them'} ${'#'.repeat(s.depth + 1)} heading${after.length === 1 ? '' : 's'}.`,
+      message: `"${after[0]!.heading!.text}"${after.length > 1 ? ` and ${after.length - 1} more` : ''} ${after.length > 1 ? 'are' : 'is'} at the same depth as ${after.length > 1 ? 'their' : 'its'} level "${r.title}", so the page's outline does not put ${after.length > 1 ? 'them' : 'it'} in that level: make ${after.length === 1 ? 'it a' : 'them'} ${'#'.repeat(s.depth + 1)} heading${after.length === 1 ? '' : 's'}.`,
       role: r,
       explains: after,
       fix: {
