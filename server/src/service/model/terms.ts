@@ -6,12 +6,15 @@ export interface MisusedTerm {
   readonly term: string;
   readonly useInstead: readonly string[];
   readonly severity: 'warning' | 'info';
+  /** Wrong only when it describes people: reported where a word for people follows it. */
+  readonly ofPeople?: boolean;
 }
 
-const LEVEL = new Map<string, 'warning' | 'info' | 'context'>();
+const LEVEL = new Map<string, 'warning' | 'info' | 'context' | 'person'>();
 for (const t of policy.warning) LEVEL.set(t.toLowerCase(), 'warning');
 for (const t of policy.info) LEVEL.set(t.toLowerCase(), 'info');
 for (const t of policy.context) LEVEL.set(t.toLowerCase(), 'context');
+for (const t of policy.person) LEVEL.set(t.toLowerCase(), 'person');
 
 /** A term written as words, not a description of when a word is wrong. */
 const LITERAL = /^[\p{L}\p{N}][\p{L}\p{N}' .-]*$/u;
@@ -40,7 +43,7 @@ export function parseMisusedTerms(text: string): MisusedTerm[] {
       if (!term || term.length > 80 || !LITERAL.test(term) || DESCRIPTIVE.test(term)) continue;
       const level = LEVEL.get(term.toLowerCase()) ?? 'info';
       if (level === 'context') continue;
-      out.push({ term, useInstead, severity: level });
+      out.push(level === 'person' ? { term, useInstead, severity: 'info', ofPeople: true } : { term, useInstead, severity: level });
     }
   }
   return out;

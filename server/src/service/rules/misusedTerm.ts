@@ -22,6 +22,8 @@ function patternOf(terms: readonly MisusedTerm[]): { re: RegExp; byTerm: Map<str
 /** A compound the list writes as one word is also written with a hyphen: "bi-weekly", "white-list". */
 const HYPHENABLE = /^(bi|white|black|middle|grand)(?=[a-z])/;
 const HYPHENATED = /^(bi|white|black|middle|grand)-(?=[a-z])/;
+/** Words for people within the next three words: "non-technical (team) members", "non-technical business personnel". */
+const PEOPLE_AFTER = /^[\s,]+(?:[\p{L}-]+\s+){0,2}(?:people|persons?|stakeholders?|members?|users?|audiences?|colleagues?|personnel|staff|employees?|folks|customers?|partners?|leaders?|leadership|executives?|individuals?|candidates?|counterparts?|contributors?|teams?|roles?|managers?)\b/iu;
 
 export const misusedTerm: Rule = {
   meta: {
@@ -41,12 +43,15 @@ export const misusedTerm: Rule = {
         const written = m[0].toLowerCase().replace(/\s+/g, ' ').replace(HYPHENATED, '$1');
         const term = p.byTerm.get(written) ?? p.byTerm.get(written.slice(0, -1)) ?? p.byTerm.get(written.slice(0, -2));
         if (!term) continue;
+        if (term.ofPeople && !PEOPLE_AFTER.test(line.text.slice(m.index + m[0].length))) continue;
         const r = range(line.line, line.col + m.index, line.line, line.col + m.index + m[0].length);
-        const alternative = term.useInstead.find((u) => u.length <= 40 && !/[[\]()/]/.test(u));
-        const instead = term.useInstead.length ? `: use ${term.useInstead.slice(0, 3).map((u) => `"${u.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')}"`).join(' or ')} instead` : '';
+        // An advice sentence ('Usually, people mean "non-engineering."') offers the word it quotes.
+        const offered = term.useInstead.map((u) => (/\s/.test(u) && /"[^"]+"/.test(u) ? /"([^"]+?)\.?"/.exec(u)![1]! : u));
+        const alternative = offered.find((u) => u.length <= 40 && !/[[\]()/]/.test(u));
+        const instead = offered.length ? `: use ${offered.slice(0, 3).map((u) => `"${u.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')}"`).join(' or ')} instead` : '';
         ctx.report({
           range: r,
-          message: `"${m[0]}" is on the handbook's list of misused terms${instead}.`,
+          message: term.ofPeople ? `"${m[0]}" describes people here, which the handbook's list of misused terms advises against${instead}.` : `"${m[0]}" is on the handbook's list of misused terms${instead}.`,
           severity: term.severity === 'info' ? 'info' : undefined,
           fix: alternative ? { kind: 'suggestion', title: `Use "${alternative}"`, edits: [{ range: r, newText: matchCase(m[0], alternative) }] } : undefined,
         });
