@@ -79,6 +79,18 @@ function readVerdicts() {
   return map;
 }
 
+function readDefects() {
+  const file = path.join(root, 'docs', 'precision', 'defects.tsv');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'))
+    .map((line) => {
+      const [f, l, defect, basis] = line.split('\t');
+      return { file: f, line: Number(l), defect: defect ?? '', basis: basis ?? '' };
+    });
+}
+
 /** The verdict on a finding: one written for its message, else one written without a message. */
 function verdictOf(verdicts, f) {
   const list = verdicts.get(`${f.layout}|${f.file}|${f.line}|${f.code}`) ?? [];
@@ -139,6 +151,25 @@ for (const rule of service.RULES) {
   md.push('');
 }
 
+// Recall: defects a person found by reading pages (docs/precision/defects.tsv), and whether a
+// finding of the whole-checkout layout sits at the defect's line (a page-wide defect written at
+// line 1 is found by a finding in the front matter's first lines, where page findings go).
+const defects = readDefects();
+const reportedAt = new Set(all.filter((f) => f.layout === 'handbook').map((f) => `${f.file}:${f.line}`));
+const isFound = (d) => reportedAt.has(`${d.file}:${d.line}`) || (d.line === 1 && [1, 2, 3].some((n) => reportedAt.has(`${d.file}:${n}`)));
+const missed = defects.filter((d) => !isFound(d));
+const recallPages = new Set(defects.map((d) => d.file)).size;
+const recall = defects.length
+  ? `## Recall
+
+${defects.length} defects found by a person reading ${recallPages} pages against the guide (\`docs/precision/defects.tsv\`): **${defects.length - missed.length} reported at their line, ${Math.round(((defects.length - missed.length) / defects.length) * 100)}%**. Still missed:
+
+| Page:line | Defect | Guide |
+|---|---|---|
+${missed.map((d) => `| ${d.file}:${d.line} | ${d.defect.replace(/\|/g, '\\|')} | ${d.basis} |`).join('\n')}
+`
+  : '';
+
 writeFileSync(
   path.join(root, 'docs', 'precision.md'),
   `# Precision on real pages
@@ -157,10 +188,11 @@ ${judgedAll} findings judged, ${realAll} real: ${judgedAll ? Math.round((realAll
 |------|------|---------|---------:|---------:|-------:|----------:|
 ${summary.join('\n')}
 
+${recall}
 ## The samples
 
 ${md.join('\n')}
 `,
 );
-console.log(`wrote docs/precision.md: ${all.length} findings, ${judgedAll} judged, ${todo.length} in the samples still to judge`);
+console.log(`wrote docs/precision.md: ${all.length} findings, ${judgedAll} judged, ${todo.length} in the samples still to judge; recall ${defects.length - missed.length}/${defects.length}`);
 if (printSample) for (const f of todo) console.log([f.layout, f.file, f.line, f.code, f.severity, f.message, f.source].join('\t'));
