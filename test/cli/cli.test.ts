@@ -27,7 +27,7 @@ describe('jobfamily-lint', function () {
     const r = lint([ACCOUNT], hb);
     assert.equal(r.code, 1, r.err);
     assert.match(r.out, /^content\/job-families\/sales\/account-manager\.md:55:39 error JF019 Grade 13 does not exist/m);
-    assert.match(r.out, /^17 problems \(4 errors, 12 warnings, 1 info\) in 1 file; 1 file checked$/m);
+    assert.match(r.out, /^18 problems \(4 errors, 12 warnings, 2 info\) in 1 file; 1 file checked$/m);
   });
 
   it('exits 0 on a page with no error', () => {
@@ -42,7 +42,7 @@ describe('jobfamily-lint', function () {
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^1 problem \(1 warning\) in 1 file; 2 files checked$/m);
     const all = lint(['.'], hb);
-    assert.match(all.out, /^\d+ problems \(5 errors, \d+ warnings, 2 info\) in 3 files; 9 files checked$/m);
+    assert.match(all.out, /^\d+ problems \(5 errors, \d+ warnings, 3 info\) in 3 files; 9 files checked$/m);
   });
 
   it('prints JSON findings with 1-based positions, the file as given and the rule name', () => {
@@ -111,10 +111,10 @@ describe('jobfamily-lint', function () {
     const written = JSON.parse(readFileSync(out, 'utf8')) as JsonFinding[];
     assert.deepEqual(written, lintJson([ACCOUNT], hb).findings);
     assert.match(r.out, /^content\/job-families\/sales\/account-manager\.md:55:39 error JF019/m);
-    assert.match(r.out, /^17 problems/m);
+    assert.match(r.out, /^18 problems/m);
     const text = lint(['-o', path.join(hb, 'reports', 'findings.txt'), ACCOUNT], hb);
     assert.match(readFileSync(path.join(hb, 'reports', 'findings.txt'), 'utf8'), /^content\/job-families\/sales\/account-manager\.md:55:39 error JF019/m);
-    assert.equal(text.out, '17 problems (4 errors, 12 warnings, 1 info) in 1 file; 1 file checked\n');
+    assert.equal(text.out, '18 problems (4 errors, 12 warnings, 2 info) in 1 file; 1 file checked\n');
   });
 
   it('groups a cause that repeats in a file: the first three, then how many more', () => {

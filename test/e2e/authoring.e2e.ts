@@ -186,7 +186,7 @@ describe('Writing assistance in VS Code', () => {
         level++;
         text = names[level]!;
       } else if (/\{add name of level/.test(placeholder)) text = names[Math.max(0, level)]!;
-      else if (/3-5 PIs/.test(placeholder)) text = 'Returns filed on time\n- Questions answered within two working days\n- Audit findings resolved within a quarter';
+      else if (/3-5 PIs/.test(placeholder)) text = '[Returns filed on time](/handbook/values/#results)\n- [Questions answered within two working days](/handbook/values/#results)\n- [Audit findings resolved within a quarter](/handbook/values/#results)';
       else if (/reporting position/.test(placeholder)) text = 'Manager, Tax';
       else if (/name of Segment/.test(placeholder)) text = 'Public Sector';
       else if (/name of Specialty/.test(placeholder)) text = 'Transfer Pricing';

@@ -29,7 +29,17 @@ export const performanceIndicatorCount: Rule = {
       const top = items.filter((i) => i.depth === depth);
       // Top-level bullets that only group nested ones ("- Team indicators:" over its list) are headings, not indicators.
       const grouping = top.length > 0 && top.every((t) => items.some((i) => i.depth === depth + 1 && i.line > t.line && i.line <= t.lastLine));
-      const count = grouping ? items.filter((i) => i.depth === depth + 1).length : top.length;
+      const indicators = grouping ? items.filter((i) => i.depth === depth + 1) : top;
+      const count = indicators.length;
+      // The templates: "PIs should link to the data". A shortcode that writes the list counts as linked.
+      const unlinked = indicators.filter((i) => !i.text.trimStart().startsWith('{') && !model.links.some((l) => l.line >= i.line && l.line <= i.lastLine) && !model.shortcodes.some((c) => c.range.start.line >= i.line && c.range.start.line <= i.lastLine)).length;
+      if (unlinked) {
+        ctx.report({
+          range: s.heading.textRange,
+          message: `${unlinked < count ? `${unlinked} of the ${count} indicators in "${s.heading.text}" link to no data` : count === 1 ? `The indicator in "${s.heading.text}" links to no data` : `None of the ${count} indicators in "${s.heading.text}" links to its data`}: the templates ask that each PI link to its data.`,
+          severity: 'info',
+        });
+      }
       if (count >= 3 && count <= 5) continue;
       ctx.report({
         range: s.heading.textRange,
@@ -43,4 +53,5 @@ export const performanceIndicatorCount: Rule = {
 export const docs = `The guide: "Job Families should have three to five PIs", each specific to the role and
 linked to its definition. Fewer does not say what success looks like; more dilutes it.
 Top-level bullets are counted; a section written as prose or as a link to another page is
-not counted.`;
+not counted. The templates also ask that "PIs should link to the data": indicators that
+link to nothing are reported as advice (info).`;
