@@ -70,6 +70,8 @@ export interface StructureProblem {
   /** Sections whose names the problem already explains (no other finding should repeat it). */
   readonly explains: readonly Section[];
   readonly fix?: { readonly title: string; readonly edits: readonly { range: Range; newText: string }[] };
+  /** The fix is one reading of the page among others: offered, never applied by Fix all. */
+  readonly suggestion?: boolean;
 }
 
 export interface Structure {
@@ -364,6 +366,7 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
         role: r,
         explains: after,
         fix: { title: `Make it ${'#'.repeat(s.depth - 1)}`, edits: [{ range: range(s.startLine, Math.max(0, col), s.startLine, Math.max(0, col) + 1), newText: '' }] },
+        suggestion: true,
       });
       continue;
     }

@@ -11,11 +11,23 @@ export const levelStructure: Rule = {
   },
   check(ctx) {
     if (ctx.model.layout === 'expertise') return;
+    // The templates write `## Levels` at the top of the page; below an overview heading, or as
+    // `###` with nothing above it, the levels are filed one step too deep.
+    for (const s of ctx.model.sections) {
+      if (!s.heading || s.kind !== 'levels' || s.depth < 3 || !s.children.length) continue;
+      const parent = s.parent;
+      const underRole = ctx.model.levels.some((l) => l.section === parent) || parent?.kind !== undefined;
+      if (underRole) continue;
+      ctx.report({
+        range: s.heading.textRange,
+        message: `"${s.heading.text}" is ${'#'.repeat(s.depth)}${parent?.heading ? ` under "${parent.heading.text}"` : ''}, where the templates write \`## Levels\` with each level \`###\` below it: move the levels up one step.`,
+      });
+    }
     for (const p of ctx.model.structureProblems) {
       ctx.report({
         range: p.range,
         message: p.message,
-        fix: p.fix ? { kind: p.kind === 'part-depth' ? 'safe' : 'suggestion', title: p.fix.title, edits: p.fix.edits } : undefined,
+        fix: p.fix ? { kind: p.kind === 'part-depth' && !p.suggestion ? 'safe' : 'suggestion', title: p.fix.title, edits: p.fix.edits } : undefined,
       });
     }
   },
@@ -33,6 +45,9 @@ instead of one finding per section:
   sections use.
 - **Sections at the level's own depth**: \`### X Job Grade\` right after \`### X\` makes the
   Job Grade a sibling, not part of the level. The fix adds the missing \`#\` (safe).
+- **Levels filed too deep**: \`### Levels\` at the top of the page or under an overview
+  heading, where the templates write \`## Levels\`. There is no fix: every level below it
+  moves too.
 - **A heading and its sections that name another role**: \`### Content Writer\` whose sections
   are all \`Content Marketing Associate …\`. Which name is right is the author's call, so
   there is no fix.`;
