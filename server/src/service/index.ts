@@ -306,6 +306,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     async closeDocument(uri, token) {
       const wasDirty = documents.close(uri);
       findingsCache.delete(uri);
+      // A closed page's model is not kept: read again as a sibling, it is parsed from the index's copy.
+      parsedModels.delete(uri);
       if (!wasDirty) return refresh([]);
       const indexChanged = await index.documentClosed(uri, token);
       const split = bumpFolder(uri);

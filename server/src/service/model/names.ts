@@ -13,19 +13,7 @@ export const LEVEL_WORDS = new Set([
  * Lower-case content words in order, singular; "(Intermediate)" and "Intermediate" are
  * left out: the intermediate level has no prefix.
  */
-export function wordList(title: string): readonly string[] {
-  const known = wordLists.get(title);
-  if (known) return known;
-  const words = computeWordList(title);
-  // Role names repeat across a page and its family: a bounded memo, dropped when full.
-  if (wordLists.size >= 5000) wordLists.clear();
-  wordLists.set(title, words);
-  return words;
-}
-
-const wordLists = new Map<string, readonly string[]>();
-
-function computeWordList(title: string): string[] {
+export function wordList(title: string): string[] {
   const t = title.toLowerCase().replace(/vice[\s-]+president/g, 'vp').replace(/&amp;/g, '&');
   const out: string[] = [];
   for (const raw of t.split(/[^a-z0-9&+]+/)) {
