@@ -40,16 +40,8 @@ mkdir -p "$DEST"
 # node-pty's postinstall runs `npx node-gyp` (npm_config_yes); code-server's postinstall
 # refuses to run as root without unsafe-perm.
 export npm_config_yes=true npm_config_unsafe_perm=true npm_config_dangerously_allow_all_scripts=true
-# node-gyp builds the native addons (node-pty, kerberos, …) against the running Node's own
-# headers when they are installed beside it (Debian, NodeSource: <prefix>/include/node)
-# instead of downloading them, which fails offline.
-if [ -z "${npm_config_nodedir:-}" ]; then
-  node_prefix="$(node -p 'require("path").resolve(process.execPath, "..", "..")')"
-  if [ -f "$node_prefix/include/node/common.gypi" ]; then
-    export npm_config_nodedir="$node_prefix"
-    echo "node-gyp uses the headers of Node $(node -v) in $node_prefix/include/node"
-  fi
-fi
+# shellcheck source=node-headers.sh
+. "$ROOT/scripts/node-headers.sh"
 npm install --prefix "$DEST" --no-audit --no-fund "code-server@$VERSION"
 test -f "$ENTRY"
 touch "$DEST/.installed-$VERSION"

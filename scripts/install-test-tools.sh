@@ -20,6 +20,8 @@ mkdir -p "$DEST"
 [ -f "$DEST/package.json" ] || echo '{"name":"jobfamily-test-tools","private":true}' > "$DEST/package.json"
 # gitlab-ci-local loads re2, a native addon: its install script cannot download a prebuilt
 # one here and builds it with node-gyp against Node's headers (g++ and make, see .ci/run).
+# shellcheck source=node-headers.sh
+. "$ROOT/scripts/node-headers.sh"
 npm install --prefix "$DEST" --no-audit --no-fund \
   "@microsoft/sarif-multitool@$SARIF_MULTITOOL_VERSION" "gitlab-ci-local@$GITLAB_CI_LOCAL_VERSION"
 chmod u+x "$DEST/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
