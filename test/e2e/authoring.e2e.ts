@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activate, codeOf, driver, eventually, open, ours, page, revertAll, waitForDiagnostics } from './helpers';
+import { levelGradeHints } from '../support/levelGradeHints';
 
 const labelOf = (i: vscode.CompletionItem): string => (typeof i.label === 'string' ? i.label : i.label.label);
 
@@ -123,13 +124,7 @@ describe('Writing assistance in VS Code', () => {
     await eventually(() => driver('/text?selector=' + encodeURIComponent('.outline-pane')).catch(() => ''), (t) => t.includes('Associate Backend Engineer'), 'the Outline view with the levels');
     await driver('/screenshot?name=outline.png');
     assert.deepEqual(levels, ['Associate Backend Engineer', 'Backend Engineer (Intermediate)', 'Senior Backend Engineer', 'Manager, Backend Engineering']);
-    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
-    const hints = await eventually(() => vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, whole), (h) => h?.length >= 4, 'inlay hints at the level headings');
-    const label = (h: vscode.InlayHint): string => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
-    assert.deepEqual(
-      hints.map((h) => `${editor.document.lineAt(h.position.line).text.replace(/^#+\s*/, '')}: ${label(h)}`),
-      ['Associate Backend Engineer: grade 5', 'Backend Engineer (Intermediate): grade 6', 'Senior Backend Engineer: grade 7', 'Manager, Backend Engineering: grade 8'],
-    );
+    assert.deepEqual(await levelGradeHints(editor, eventually), ['Associate Backend Engineer: grade 5', 'Backend Engineer (Intermediate): grade 6', 'Senior Backend Engineer: grade 7', 'Manager, Backend Engineering: grade 8']);
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri);
     assert.ok(links.some((l) => l.target?.path.endsWith('/content/handbook/hiring/interviewing.md')), JSON.stringify(links.map((l) => l.target?.toString())));
     const def = await vscode.commands.executeCommand<vscode.Location[] | vscode.LocationLink[]>('vscode.executeDefinitionProvider', uri, new vscode.Position(0, 0));

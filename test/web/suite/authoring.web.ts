@@ -1,6 +1,7 @@
 import * as assert from './assert';
 import * as vscode from 'vscode';
 import { activate, codeOf, complete, eventually, labelOf, open, page, revertAll, root, typeAfter, waitForDiagnostics } from './helpers';
+import { levelGradeHints } from '../../support/levelGradeHints';
 
 const hoverText = (hovers: vscode.Hover[]): string => hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 
@@ -51,13 +52,7 @@ describe('Writing assistance in VS Code for the web', () => {
   it('shows each level\'s grade at its heading, and links paths to the pages in the virtual folder', async () => {
     const uri = page('content/job-families/engineering/backend-engineer.md');
     const editor = await open(uri);
-    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
-    const hints = await eventually(() => vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, whole), (h) => h?.length >= 4, 'inlay hints at the level headings');
-    const label = (h: vscode.InlayHint): string => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
-    assert.deepEqual(
-      hints.map((h) => `${editor.document.lineAt(h.position.line).text.replace(/^#+\s*/, '')}: ${label(h)}`),
-      ['Associate Backend Engineer: grade 5', 'Backend Engineer (Intermediate): grade 6', 'Senior Backend Engineer: grade 7', 'Manager, Backend Engineering: grade 8'],
-    );
+    assert.deepEqual(await levelGradeHints(editor, eventually), ['Associate Backend Engineer: grade 5', 'Backend Engineer (Intermediate): grade 6', 'Senior Backend Engineer: grade 7', 'Manager, Backend Engineering: grade 8']);
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri);
     const target = links.map((l) => l.target).find((t) => t?.path.endsWith('/content/handbook/hiring/interviewing.md'));
     assert.ok(target, JSON.stringify(links.map((l) => l.target?.toString())));
