@@ -20,8 +20,9 @@ function patternOf(terms: readonly MisusedTerm[]): { re: RegExp; byTerm: Map<str
 }
 
 /** A compound the list writes as one word is also written with a hyphen: "bi-weekly", "white-list". */
-const HYPHENABLE = /^(bi|white|black|middle|grand)(?=[a-z])/;
-const HYPHENATED = /^(bi|white|black|middle|grand)-(?=[a-z])/;
+const COMPOUND_PREFIXES = 'bi|white|black|middle|grand';
+const HYPHENABLE = new RegExp(`^(${COMPOUND_PREFIXES})(?=[a-z])`);
+const HYPHENATED = new RegExp(`^(${COMPOUND_PREFIXES})-(?=[a-z])`);
 /** Words for people within the next three words: "non-technical (team) members", "non-technical business personnel". */
 const PEOPLE_AFTER = /^[\s,]+(?:[\p{L}-]+\s+){0,2}(?:people|persons?|stakeholders?|members?|users?|audiences?|colleagues?|personnel|staff|employees?|folks|customers?|partners?|leaders?|leadership|executives?|individuals?|candidates?|counterparts?|contributors?|teams?|roles?|managers?)\b/iu;
 
