@@ -16,9 +16,9 @@ execFileSync(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce
 });
 // vsce ran the production build: the web server bundle it packaged must fit its budget.
 const web = statSync(BROWSER_SERVER).size;
-console.log(`web server bundle ${(web / 1024).toFixed(0)} KB (budget ${BROWSER_SERVER_BUDGET / 1024} KB)`);
+console.log(`web server bundle ${(web / 1000).toFixed(1)} KB (budget ${BROWSER_SERVER_BUDGET / 1000} KB)`);
 if (web > BROWSER_SERVER_BUDGET) {
-  console.error(`the web server bundle is over its budget of ${BROWSER_SERVER_BUDGET / 1024} KB`);
+  console.error(`the web server bundle is over its budget of ${BROWSER_SERVER_BUDGET / 1000} KB`);
   process.exit(1);
 }
 const size = statSync(out).size;

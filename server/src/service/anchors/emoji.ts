@@ -11,7 +11,7 @@ import data from '../data/emoji.json';
  * drops and Markdown reads as punctuation, so it stands here as one such character,
  * {@link EMOJI_SYMBOL}. The few that hold a letter, a digit or ASCII (keycaps, ℹ️) are kept
  * as they are. data/emoji.json is Hugo's table of names, written compactly (it ships in the
- * browser bundle): see its `$comment`.
+ * browser bundle, packed by scripts/packed-data.mjs): see its `$comment`.
  */
 export const EMOJI_SYMBOL = '\uFFFC';
 
