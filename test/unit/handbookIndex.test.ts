@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { extractPage, isPublished } from '../../server/src/service/handbook/extract';
 import { sitePathOf } from '../../server/src/service/handbook/index';
+import { Suggester } from '../../server/src/service/handbook/suggest';
 import { MemoryWorkspace } from '../support/memoryWorkspace';
 import { codes, doc, findingsOf, NEVER, service } from '../support/service';
 
@@ -85,6 +86,15 @@ describe('handbook index', () => {
   it('suggests the closest existing path for a broken one', async () => {
     const { index } = await indexed();
     assert.deepEqual([index.suggestPath('/handbook/hirring/')], ['/handbook/hiring/']);
+  });
+
+  it('suggests the nearest path whatever order the index holds its pages in', () => {
+    // The nearer path is 2 edits away; the shorter one 3: it must not win for being shorter.
+    const near = '/h/abcdefghijXY';
+    const shorter = '/h/abcdefghiQR';
+    const tied = ['/h/abcdefghijkm', '/h/abcdefghijkn'];
+    for (const paths of [[near, shorter], [shorter, near]]) assert.equal(new Suggester(paths).suggest('/h/abcdefghijkl'), near, paths.join(' '));
+    for (const paths of [tied, [...tied].reverse()]) assert.equal(new Suggester(paths).suggest('/h/abcdefghijkl'), tied[0], 'equally near: the first in code-unit order');
   });
 
   it('treats an escaping path as a broken link and never reads it', async () => {

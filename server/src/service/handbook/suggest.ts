@@ -42,15 +42,24 @@ export class Suggester {
     let bestD = budget + 1;
     for (const c of candidates) {
       const ck = normal(c);
-      if (Math.abs(ck.length - key.length) >= bestD) continue;
-      const d = editDistance(key, ck, bestD - 1);
-      if (d < bestD || (d === bestD && best !== undefined && c.length < best.length)) {
+      if (Math.abs(ck.length - key.length) > bestD) continue;
+      // Capped at the best distance so far, not below it: an equal one must be told from a worse one.
+      const d = editDistance(key, ck, bestD);
+      if (d < bestD || (d === bestD && best !== undefined && closer(c, best))) {
         best = c;
         bestD = d;
       }
     }
     return bestD <= budget ? best : undefined;
   }
+}
+
+/**
+ * Between two paths as near as each other: the shorter, then the first in code-unit order,
+ * so the answer never depends on the order the index holds its pages in.
+ */
+function closer(a: string, b: string): boolean {
+  return a.length !== b.length ? a.length < b.length : a < b;
 }
 
 function normal(path: string): string {

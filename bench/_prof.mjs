@@ -1,0 +1,11 @@
+import { createValidator } from './lib/service.mjs';
+import { readFileSync } from 'node:fs';
+const folder = '/work/shared/corpus/job-families';
+const file = folder + '/engineering/development/backend/_index.md';
+const text = readFileSync(file, 'utf8');
+const v = await createValidator(folder);
+for (let i = 0; i < 50; i++) await v.validate(file, text + `\n<!-- w${i} -->\n`);
+const t = performance.now();
+const N = 300;
+for (let i = 0; i < N; i++) await v.validate(file, text + `\n<!-- r${i} -->\n`);
+console.log(((performance.now() - t) / N).toFixed(2), 'ms per validation');
