@@ -31,6 +31,11 @@ const KNOWN: readonly [string, string][] = [
   ['a grade inside an unclosed code fence', `${GRADE_PAGE('grade 7').replace('The Senior', '```\nThe Senior')}`],
   ['CRLF line endings', `${GRADE_PAGE('grade 7', '\r\n').replace('---\r\n\r\n', '---\r\nlayout: job_family_page\r\n---\r\n')}  \r\n\r\n\r\n* item\r\n`],
   ['lone CR line endings', `${GRADE_PAGE('grade 7', '\r').replace('---\r\r', '---\rlayout: job_family_page\r---\r')}  \r\r\r* item\r`],
+  // The long fuzzing run's (seed 1650080179): the level-structure fix added `#` before setext headings, again and again.
+  [
+    'setext headings where a level needs another depth',
+    '---\ntitle: Senior Backend Engineer\n---\n\n[grade 3](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades)\n`code`\nAssociate Backend Engineer\n---\n[the](</handbook/hiring/>)\n[3](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades) [the](/handbook/hiring/\né\nJob Grade{#custom-id}\n===',
+  ],
   ['lone CR line endings, no blank line after the front matter', '---\rtitle: "T"\r---\r## Levels\r\r### Senior\r\r#### Senior Job Grade\rThe Senior is a grade 7.\r'],
 ];
 

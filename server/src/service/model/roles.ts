@@ -335,10 +335,12 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
       message: `"${s.heading.text}" stands where a level heading should be: the level "${s.prefix}" has no heading of its own. Make it \`${'#'.repeat(s.depth)} ${s.prefix}\` followed by \`${'#'.repeat(s.depth + 1)} ${s.heading.text}\`.`,
       role,
       explains: parts,
-      fix: {
-        title: `Add the level heading "${s.prefix}"`,
-        edits: [{ range: range(s.startLine, 0, s.startLine, 0), newText: `${'#'.repeat(s.depth)} ${s.prefix}${page.eol}${page.eol}#` }],
-      },
+      fix: isAtx(s)
+        ? {
+            title: `Add the level heading "${s.prefix}"`,
+            edits: [{ range: range(s.startLine, 0, s.startLine, 0), newText: `${'#'.repeat(s.depth)} ${s.prefix}${page.eol}${page.eol}#` }],
+          }
+        : undefined,
     });
   }
   roles.sort((a, b) => a.startLine - b.startLine);
@@ -365,7 +367,7 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
         message: `The level heading "${r.title}" is ${'#'.repeat(s.depth)}, as deep as its sections ("${after[0]!.heading!.text}", …), while the page's other levels are ${'#'.repeat(s.depth - 1)}: make it ${'#'.repeat(s.depth - 1)}.`,
         role: r,
         explains: after,
-        fix: { title: `Make it ${'#'.repeat(s.depth - 1)}`, edits: [{ range: range(s.startLine, Math.max(0, col), s.startLine, Math.max(0, col) + 1), newText: '' }] },
+        fix: isAtx(s) ? { title: `Make it ${'#'.repeat(s.depth - 1)}`, edits: [{ range: range(s.startLine, Math.max(0, col), s.startLine, Math.max(0, col) + 1), newText: '' }] } : undefined,
         suggestion: true,
       });
       continue;
@@ -376,13 +378,15 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
       message: `"${after[0]!.heading!.text}"${after.length > 1 ? ` and ${after.length - 1} more` : ''} ${after.length > 1 ? 'are' : 'is'} at the same depth as ${after.length > 1 ? 'their' : 'its'} level "${r.title}", so the page's outline does not put ${after.length > 1 ? 'them' : 'it'} in that level: make ${after.length === 1 ? 'it a' : 'them'} ${'#'.repeat(s.depth + 1)} heading${after.length === 1 ? '' : 's'}.`,
       role: r,
       explains: after,
-      fix: {
-        title: `Make ${after.length === 1 ? 'it' : 'them'} ${'#'.repeat(s.depth + 1)}`,
-        edits: after.map((o) => {
-          const col = page.lineText(o.startLine).indexOf('#');
-          return { range: range(o.startLine, Math.max(0, col), o.startLine, Math.max(0, col)), newText: '#' };
-        }),
-      },
+      fix: after.every(isAtx)
+        ? {
+            title: `Make ${after.length === 1 ? 'it' : 'them'} ${'#'.repeat(s.depth + 1)}`,
+            edits: after.map((o) => {
+              const col = page.lineText(o.startLine).indexOf('#');
+              return { range: range(o.startLine, Math.max(0, col), o.startLine, Math.max(0, col)), newText: '#' };
+            }),
+          }
+        : undefined,
     });
   }
 
@@ -593,4 +597,9 @@ function layoutOf(roles: readonly Level[], sections: readonly Section[], page: P
   }
   if (roles.length === 1 && roles[0]!.kind === 'page') return 'single-role';
   return roles.some((r) => r.section && r.section.parent && effectiveKind(r.section.parent) === 'levels') || roles.every((r) => r.kind === 'level') ? 'template-1' : 'template-2';
+}
+
+/** The `#` fixes change a heading's depth by its `#` marks: a setext heading (`===`, `---` underline) has none. */
+function isAtx(s: Section): boolean {
+  return s.heading !== undefined && !s.heading.setext;
 }

@@ -19,6 +19,17 @@ export const brokenLink: Rule = {
       const isRef = link.kind === 'ref';
       if (!isRef && link.kind !== 'handbook' && link.kind !== 'job-family' && link.kind !== 'site') continue;
       if (!isRef && !link.path) continue;
+      const host = isRef ? undefined : HOST_AS_PATH.exec(link.path);
+      if (host) {
+        const rest = host[2] || '/';
+        const meant = host[1]!.toLowerCase() === 'handbook.gitlab.com' ? rest : `https://${host[1]!}${rest}`;
+        ctx.report({
+          range: link.pathRange,
+          message: `\`${link.path}\` starts with a host name without \`https://\`, so the site reads it as one of its own paths, which does not exist: did you mean \`${meant}\`?`,
+          fix: link.pathRange !== link.range ? { kind: 'suggestion', title: `Use ${meant}`, edits: [{ range: link.pathRange, newText: meant }] } : undefined,
+        });
+        continue;
+      }
       const r: Resolution = isRef ? handbook.resolveRef(link.path, model.uri) : handbook.resolve(link.path);
       if (r.status === 'page' || r.status === 'unknown') continue;
       if (isRef) {
@@ -52,6 +63,9 @@ export const brokenLink: Rule = {
   },
 };
 
+/** A site path whose first segment is a host name (`/handbook.gitlab.com/…`): a URL missing its scheme. */
+const HOST_AS_PATH = /^\/((?:[a-z0-9-]+\.)+(?:com|org|net|io|dev))(\/[^#?]*)?$/i;
+
 /** Links to where the redirect lands; a target with its own `#fragment` replaces the link's only when the link has none. */
 function redirectFix(link: Link, target: string) {
   if (link.pathRange === link.range) return undefined;
@@ -74,6 +88,9 @@ that matches wins.
   message names it, and the quick fix that uses it is a suggestion (editor only): the closest
   path is not always the one meant.
 - A \`ref\` or \`relref\` shortcode that names no page fails the whole Hugo build: **error**.
+- A path that starts with a host name (\`/handbook.gitlab.com/job-families/…\`) is a URL that lost
+  its \`https://\`: the site serves no such path, in any checkout. The suggestion drops the host
+  for the handbook's own (\`/job-families/…\`) and adds \`https://\` for any other.
 
 Links are judged only where the checkout can know: in a whole handbook checkout (the
 handbook's pages with the site's \`config/\` or \`layouts/\`), for the parts of the site it
