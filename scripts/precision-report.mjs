@@ -182,6 +182,9 @@ over pages; link rules in both layouts) was read by a person against the page an
 job-family guide; the verdicts and reasons are in \`docs/precision/verdicts.tsv\`. A finding that
 is not a real defect is a false alarm.
 
+The link rules are also judged on every link, with Hugo as the oracle: \`docs/precision/links.md\`
+(\`node scripts/link-oracle.mjs\`) renders the checkout, follows the site's redirects and compares.
+
 ${judgedAll} findings judged, ${realAll} real: ${judgedAll ? Math.round((realAll / judgedAll) * 100) : 0}% overall.
 
 | Code | Name | Default | Findings (partial) | Findings (handbook) | Judged | Precision |
