@@ -52,8 +52,26 @@ export interface AnchorOptions {
   readonly text?: string;
 }
 
-/** `lines` is the whole page; its body (after the front matter) starts at `bodyStart`. */
+/**
+ * The last page's anchors, by its text: on each edit of an open page the handbook index
+ * (its facts) and the document model (its own anchors) both ask for the same text's anchors.
+ * One entry, so it holds one page at most.
+ */
+let last: { readonly text: string; readonly bodyStart: number; readonly html: boolean; readonly anchors: PageAnchors } | undefined;
+
+/** `lines` is the whole page (split from `options.text` when given); its body (after the front matter) starts at `bodyStart`. */
 export function pageAnchors(lines: readonly string[], bodyStart: number, options: AnchorOptions = {}): PageAnchors {
+  const { text } = options;
+  // Include targets can change while the page does not: only pages read without them are kept.
+  if (text === undefined || options.readInclude) return anchorsOf(lines, bodyStart, options);
+  const html = options.html === true;
+  if (last?.text === text && last.bodyStart === bodyStart && last.html === html) return last.anchors;
+  const anchors = anchorsOf(lines, bodyStart, options);
+  last = { text, bodyStart, html, anchors };
+  return anchors;
+}
+
+function anchorsOf(lines: readonly string[], bodyStart: number, options: AnchorOptions): PageAnchors {
   let body: readonly string[] = lines;
   let start = bodyStart;
   let sourceOf: (line: number) => number = (n) => n;
