@@ -36,6 +36,8 @@ const KNOWN: readonly [string, string][] = [
     'setext headings where a level needs another depth',
     '---\ntitle: Senior Backend Engineer\n---\n\n[grade 3](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades)\n`code`\nAssociate Backend Engineer\n---\n[the](</handbook/hiring/>)\n[3](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades) [the](/handbook/hiring/\né\nJob Grade{#custom-id}\n===',
   ],
+  // Seed 236734428: a section inserted between a link reference definition and the indented setext heading it shares a paragraph with turned the heading into code.
+  ['a setext heading after a link reference definition', '\r\n[r1]: /handbook/hiring/\r\n       <https://about.gitlab.com/handbook/hiring/> Job Grade: 3\r\nHiring process{#custom-id}\r\n==='],
   ['lone CR line endings, no blank line after the front matter', '---\rtitle: "T"\r---\r## Levels\r\r### Senior\r\r#### Senior Job Grade\rThe Senior is a grade 7.\r'],
 ];
 

@@ -1,6 +1,6 @@
 import type { GradeTable } from '../grades/gradeTable';
 import type { JobFamilyModel } from '../model/model';
-import { effectiveKind, standardSection, type SectionKind } from '../model/sections';
+import { effectiveKind, standardSection, type Section, type SectionKind } from '../model/sections';
 import { expandSnippet, sectionSnippet, shiftHeadings } from '../snippets';
 import { insertLines } from './helpers';
 import type { Fix, Rule } from './types';
@@ -61,6 +61,18 @@ function rank(kind: SectionKind): number {
 }
 
 /**
+ * Where a section's heading block begins. A setext heading's text can follow link reference
+ * definitions in one paragraph (`[r1]: /x` over `    Title` over `===`): inserting between
+ * them would leave the heading's first line after a blank line, where its indent makes it code.
+ */
+function blockStart(model: JobFamilyModel, s: Section): number {
+  let line = s.startLine;
+  if (!s.heading?.setext) return line;
+  while (line - 1 >= model.bodyStartLine && /^ {0,3}\[[^\]]+\]:/.test(model.lines.line(line - 1))) line--;
+  return line;
+}
+
+/**
  * Inserts a missing family-wide section before the first section of the same heading level
  * that the template puts after it (or at the end), from the standard snippet.
  */
@@ -78,7 +90,7 @@ function insertSectionFix(model: JobFamilyModel, kind: SectionKind, grades: Grad
   let lines = shiftHeadings(expandSnippet(snippet.body, values), depth - 2);
   const grade = kind === 'job-grade' && model.title ? grades.gradeForTitle(model.title) : undefined;
   if (grade !== undefined) lines = lines.map((l) => l.replace('[grade #]', `[grade ${grade}]`));
-  const at = next ? next.startLine : model.lines.lineCount;
+  const at = next ? blockStart(model, next) : model.lines.lineCount;
   const block = next ? [...lines, ''] : ['', ...lines];
   return { kind: 'suggestion', title: `Add a ${standardSection(kind).title} section`, edits: [insertLines(model, at, block)] };
 }
