@@ -10,7 +10,7 @@
 // (BENCH_HANDBOOK, default ../shared/handbook), and handbooks from bench/generate.mjs; the
 // copies and generated files live in bench/.work/.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { cliVsCli2, rssMethod } from './cases/cli.mjs';
@@ -42,22 +42,13 @@ const started = performance.now();
 const load = [os.loadavg()[0]];
 const step = (what) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${what}`);
 
-/** Builds out/ and dist/ when they are missing or older than the sources. */
+/**
+ * Builds out/ and dist/ every run: dist/ as it ships in the extension (minified), with source
+ * maps for the profile. The tests' own build (development) is put back by the next `npm test`.
+ */
 function ensureBuilt() {
-  const outputs = ['dist/server.js', 'dist/cli.js', 'out/server/src/service/index.js', 'out/server/src/node/fileWorkspace.js'].map((f) => path.join(root, f));
-  const newest = (dir) => {
-    let t = 0;
-    for (const name of readdirSync(dir)) {
-      const p = path.join(dir, name);
-      const s = statSync(p);
-      t = Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs);
-    }
-    return t;
-  };
-  const sources = newest(path.join(root, 'server', 'src'));
-  if (outputs.every((f) => existsSync(f) && statSync(f).mtimeMs >= sources)) return;
-  step('building (node scripts/build.mjs)');
-  execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: root });
+  step('building (node scripts/build.mjs --production --sourcemap)');
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--production', '--sourcemap'], { stdio: 'inherit', cwd: root });
 }
 
 ensureBuilt();
