@@ -198,7 +198,7 @@ export class HandbookIndex {
     const path = sitePathOf(uri, checkout.content, facts);
     if (old) this.#remove(uri);
     const page: IndexedPage = {
-      ...facts,
+      ...detached(facts),
       uri,
       path,
       unpublished: !isPublished(facts, baseName(uri)),
@@ -511,6 +511,26 @@ function fingerprint(text: string): number {
 }
 
 /** A copy that does not keep the (possibly much larger) string it came from alive. */
+/**
+ * The facts with every string copied: a heading's text or the title read from the page is a
+ * slice of the page's text, and a slice keeps the whole text alive (thousands of pages).
+ */
+function detached(facts: PageFacts): PageFacts {
+  const copy = (v: string | undefined): string | undefined => (v === undefined ? undefined : copyOf(v));
+  return {
+    ...facts,
+    title: copy(facts.title),
+    description: copy(facts.description),
+    url: copy(facts.url),
+    slug: copy(facts.slug),
+    aliases: facts.aliases.map(copyOf),
+    anchors: facts.anchors.map(copyOf),
+    headings: facts.headings.map((h) => ({ id: copyOf(h.id), text: copyOf(h.text), line: h.line, depth: h.depth })),
+    includes: facts.includes.map(copyOf),
+    openReasons: facts.openReasons.map(copyOf),
+  };
+}
+
 function copyOf(s: string): string {
   return (' ' + s).slice(1);
 }
