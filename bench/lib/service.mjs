@@ -13,8 +13,10 @@ const node = () => require(path.join(root, 'out', 'server', 'src', 'node', 'file
 /**
  * A language service over the workspace folder `folder` (file-system reads, as the server
  * and the CLI do), with its handbook index built: empty unless `folder` is a checkout.
- * `validate(file, text)` opens the page (or changes it, as typing does) with a new document
- * version and runs every rule, so it never answers from the service's per-version caches.
+ * `validate(file, text)` opens the page with a new document version and runs every rule. It
+ * opens the page anew each time, as an editor opening it does, so the service keeps nothing
+ * of an earlier version: not its findings, not what its lines gave (typing, which reuses
+ * those, is measured over stdio).
  */
 export async function createValidator(folder) {
   const { createLanguageService, NEVER_CANCELLED } = service();
@@ -22,17 +24,12 @@ export async function createValidator(folder) {
   const ls = createLanguageService({ workspace: FileWorkspace.fromPaths([folder]) });
   await ls.initialize(NEVER_CANCELLED);
   let version = 0;
-  const open = new Set();
   return {
     indexedPages: ls.index.size,
     async validate(file, text) {
       const uri = toUri(file);
       const doc = { uri, version: ++version, getText: () => text };
-      if (open.has(uri)) ls.changeDocument(doc);
-      else {
-        ls.openDocument(doc, { jobFamily: true });
-        open.add(uri);
-      }
+      ls.openDocument(doc, { jobFamily: true });
       const findings = await ls.getFindings(uri, NEVER_CANCELLED);
       return findings.length;
     },

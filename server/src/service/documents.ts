@@ -21,7 +21,8 @@ interface OpenDocument {
 export class Documents {
   readonly #open = new Map<string, OpenDocument>();
 
-  constructor(private readonly parse: (uri: string, text: string, version: number) => JobFamilyModel = (uri, text, version) => parseModel(text, uri, version)) {}
+  /** `parse` gets the document's last model, when it has one, to reuse what its lines gave. */
+  constructor(private readonly parse: (uri: string, text: string, version: number, previous: JobFamilyModel | undefined) => JobFamilyModel = (uri, text, version, previous) => parseModel(text, uri, version, previous)) {}
 
   open(doc: DocumentLike, forced: boolean): void {
     this.#open.set(doc.uri, { doc, forced, model: undefined });
@@ -62,7 +63,7 @@ export class Documents {
     const text = entry.doc.getText();
     let model: JobFamilyModel;
     try {
-      model = this.parse(uri, text, version);
+      model = this.parse(uri, text, version, entry.model?.model);
     } catch (e) {
       model = failedModel(uri, version, text, e);
     }

@@ -136,10 +136,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   // The last model of each page's text, whoever parsed it: a page checked on its own and read
   // again as a sibling of its split family (or the reverse) is parsed once.
   const parsedModels = new Map<string, { readonly text: string; readonly model: JobFamilyModel }>();
-  const parseShared = (uri: string, text: string, version: number): JobFamilyModel => {
+  const parseShared = (uri: string, text: string, version: number, previous?: JobFamilyModel): JobFamilyModel => {
     const hit = parsedModels.get(uri);
     if (hit && hit.text === text) return hit.model.version === version ? hit.model : { ...hit.model, version };
-    const model = parseModel(text, uri, version);
+    const model = parseModel(text, uri, version, previous);
     parsedModels.delete(uri);
     parsedModels.set(uri, { text, model });
     // Bounded: the pages worked on lately, oldest dropped first (a Map keeps insertion order).

@@ -2,7 +2,8 @@ import { cellCount, LINK_DEFINITION, tableStart } from '../markdown/lineKinds';
 import { Container, type BlockListener } from '../markdown/listener';
 import type { Blocks, Heading, HtmlBlock, ListItem, Segment, SegmentBlock } from './blocks';
 import { atxHeading, setextHeading, type RawSegment } from './headings';
-import { scanInline } from './inlineScanner';
+import { scanInline, type ScannedLine } from './inlineScanner';
+import type { ModelMemo } from './memo';
 import { LineIndex, range } from './lines';
 import { normalizeLabel, parseDefinition } from './references';
 import { tableCells } from './tables';
@@ -131,10 +132,12 @@ export class BlockBuilder implements BlockListener {
     if (untilMarker && !closed && this.runsToPageEnd(end)) this.openFenceFrom ??= first;
   }
 
-  blocks(): Blocks {
+  blocks(memo: ModelMemo): Blocks {
     const refs = this.references;
     const lookup = (label: string): string | undefined => refs.get(normalizeLabel(label));
-    const segments: Segment[] = this.raw.map((r) => ({ line: r.line, col: r.col, text: r.text, block: r.block, scan: scanInline(r.text, lookup) }));
+    memo.useReferences(refs);
+    const scan = (text: string): ScannedLine => scanInline(text, lookup);
+    const segments: Segment[] = this.raw.map((r) => ({ line: r.line, col: r.col, text: r.text, block: r.block, scan: memo.inline.get(r.text, scan) }));
     return {
       headings: this.headings,
       listItems: this.items.map((i) => this.listItem(i)),

@@ -3,6 +3,7 @@ import { scanBlocks } from '../anchors/blocks';
 import type { LineIndex } from './lines';
 import type { ScannedLine } from './inlineScanner';
 import { BlockBuilder } from './blockBuilder';
+import { ModelMemo } from './memo';
 
 export interface Heading {
   readonly depth: number;
@@ -88,8 +89,8 @@ export interface Blocks {
 }
 
 /** The page's blocks as goldmark builds them, from the scanner the page's anchors come from. */
-export function parseBlocks(index: LineIndex, bodyStartLine: number): Blocks {
+export function parseBlocks(index: LineIndex, bodyStartLine: number, memo: ModelMemo = new ModelMemo()): Blocks {
   const builder = new BlockBuilder(index);
   scanBlocks(index.lines, bodyStartLine, () => false, false, true, builder);
-  return builder.blocks();
+  return builder.blocks(memo);
 }

@@ -8,6 +8,7 @@ import { LineIndex, range } from './lines';
 import { parseTarget, type LinkKind } from './links';
 import type { RawProblem } from './inlineScanner';
 import { buildSections, sectionAt, type Section } from './sections';
+import { ModelMemo } from './memo';
 
 export interface Link {
   readonly line: number;
@@ -112,6 +113,8 @@ export interface JobFamilyModel {
   readonly codeLines: ReadonlySet<number>;
   /** First line of a fence or HTML comment (or another block that ends only at a marker) never closed: it swallows the rest of the page. */
   readonly openFenceFrom: number | undefined;
+  /** Line-by-line results for the document's next version (absent on a model built by hand). */
+  readonly memo?: ModelMemo;
   sectionAt(line: number): Section;
 }
 
@@ -140,13 +143,18 @@ export function unreadableReason(text: string): string | undefined {
   return undefined;
 }
 
-export function parseModel(text: string, uri: string, version = 0): JobFamilyModel {
+/**
+ * `previous` is the model of the same document's last version, when there is one: what it
+ * worked out line by line is reused for the lines the edit did not touch.
+ */
+export function parseModel(text: string, uri: string, version = 0, previous?: JobFamilyModel): JobFamilyModel {
   const unreadable = unreadableReason(text);
   if (unreadable) return emptyModel(uri, version, text, unreadable);
   const lines = new LineIndex(text);
   const frontMatter = parseFrontMatter(lines);
   const bodyStartLine = frontMatter?.bodyStartLine ?? 0;
-  const blocks = parseBlocks(lines, bodyStartLine);
+  const memo = new ModelMemo(previous?.memo);
+  const blocks = parseBlocks(lines, bodyStartLine, memo);
   const sections = buildSections(blocks.headings, lines.lineCount);
   // Which section owns each line, computed once: rules and features ask for it per line.
   const owner: Section[] = new Array<Section>(lines.lineCount);
@@ -248,6 +256,7 @@ export function parseModel(text: string, uri: string, version = 0): JobFamilyMod
     codeLines: blocks.codeLines,
     openFenceFrom: blocks.openFenceFrom,
     sectionAt: at,
+    memo,
   };
 }
 

@@ -10,30 +10,44 @@ export interface Word {
   readonly lower: string;
 }
 
+/** A word of one line, where it starts in the line's text: the same for every version that has the line. */
+export interface WordToken {
+  readonly offset: number;
+  readonly text: string;
+  readonly lower: string;
+}
+
 const WORD = /[A-Za-z][A-Za-z'’-]*/g;
 /** `'`, `’` and `-`. */
 const TRAILING = new Set([39, 8217, 45]);
 const cache = new WeakMap<JobFamilyModel, readonly Word[]>();
 
+function tokensOf(line: string): readonly WordToken[] {
+  const out: WordToken[] = [];
+  // Lower case and the typographic apostrophe are settled once per line, not per word.
+  const lowerLine = line.toLowerCase().replace(/’/g, "'");
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(line); m; m = WORD.exec(line)) {
+    let end = m.index + m[0].length;
+    // Trailing apostrophes and hyphens are punctuation ("teams'", "well-").
+    while (end > m.index + 1 && TRAILING.has(line.charCodeAt(end - 1))) end--;
+    out.push({ offset: m.index, text: line.slice(m.index, end), lower: lowerLine.slice(m.index, end) });
+  }
+  return out;
+}
+
 /**
  * The words of the page's prose, read once per model and shared by every language rule
  * (pronouns, coded words, vacancy wording), instead of each rule running its own patterns
- * over every line.
+ * over every line. A line the last version of the document had is not read again.
  */
 export function wordsOf(model: JobFamilyModel): readonly Word[] {
   let words = cache.get(model);
   if (!words) {
     const out: Word[] = [];
     for (const p of model.prose) {
-      // Lower case and the typographic apostrophe are settled once per line, not per word.
-      const lowerLine = p.text.toLowerCase().replace(/’/g, "'");
-      WORD.lastIndex = 0;
-      for (let m = WORD.exec(p.text); m; m = WORD.exec(p.text)) {
-        let end = m.index + m[0].length;
-        // Trailing apostrophes and hyphens are punctuation ("teams'", "well-").
-        while (end > m.index + 1 && TRAILING.has(p.text.charCodeAt(end - 1))) end--;
-        out.push({ prose: p, col: p.col + m.index, text: p.text.slice(m.index, end), lower: lowerLine.slice(m.index, end) });
-      }
+      const tokens = model.memo ? model.memo.words.get(p.text, tokensOf) : tokensOf(p.text);
+      for (const t of tokens) out.push({ prose: p, col: p.col + t.offset, text: t.text, lower: t.lower });
     }
     words = out;
     cache.set(model, words);

@@ -23,6 +23,27 @@ function stemOf(word: string, stems: ReadonlyMap<string, readonly string[]>): st
   return stems.get(word.slice(0, 3))?.find((s) => (WHOLE.has(s) ? word === s : word.startsWith(s)));
 }
 
+/** A word's masculine and feminine stems, or null for a word that has neither (most words). */
+type Stems = readonly [string | undefined, string | undefined] | null;
+/**
+ * Pages share most of their words, so each word is matched against the stems once. Bounded:
+ * past the limit it starts over rather than grow with every word of every page ever read.
+ */
+const stemsByWord = new Map<string, Stems>();
+const MAX_REMEMBERED_WORDS = 50_000;
+
+function stemsOf(word: string): Stems {
+  let stems = stemsByWord.get(word);
+  if (stems === undefined) {
+    const m = stemOf(word, MASCULINE);
+    const f = stemOf(word, FEMININE);
+    stems = m || f ? [m, f] : null;
+    if (stemsByWord.size >= MAX_REMEMBERED_WORDS) stemsByWord.clear();
+    stemsByWord.set(word, stems);
+  }
+  return stems;
+}
+
 export interface CodedCounts {
   masculine: Map<string, number>;
   feminine: Map<string, number>;
@@ -33,13 +54,12 @@ export function countCodedWords(words: readonly { lower: string }[]): CodedCount
   const masculine = new Map<string, number>();
   const feminine = new Map<string, number>();
   for (const { lower: w } of words) {
-    {
-      if (w.length < 3) continue;
-      const ms = stemOf(w, MASCULINE);
-      if (ms) masculine.set(ms, (masculine.get(ms) ?? 0) + 1);
-      const fs = stemOf(w, FEMININE);
-      if (fs) feminine.set(fs, (feminine.get(fs) ?? 0) + 1);
-    }
+    if (w.length < 3) continue;
+    const stems = stemsOf(w);
+    if (!stems) continue;
+    const [ms, fs] = stems;
+    if (ms) masculine.set(ms, (masculine.get(ms) ?? 0) + 1);
+    if (fs) feminine.set(fs, (feminine.get(fs) ?? 0) + 1);
   }
   return { masculine, feminine };
 }

@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import { parseModel, type JobFamilyModel } from '../../server/src/service/model/model';
+import { wordsOf } from '../../server/src/service/model/words';
+
+const URI = 'file:///hb/content/job-families/engineering/backend.md';
+
+const PAGE = [
+  '---',
+  'title: "Backend Engineer"',
+  '---',
+  '',
+  'The Backend Engineer builds [the API][api] and reads the [handbook](/handbook/values/).',
+  '',
+  '## Responsibilities',
+  '',
+  '- Leads the {add team name} team and decides on `code` reviews.',
+  '- Works with [product][api] and support.',
+  '',
+  '[api]: /handbook/engineering/',
+  '',
+].join('\n');
+
+/** What the rules read of a model, as plain data: equal when two models say the same. */
+function facts(m: JobFamilyModel): unknown {
+  return {
+    links: m.links,
+    malformed: m.malformedLinks,
+    placeholders: m.placeholders,
+    prose: m.prose.map((p) => [p.line, p.col, p.text, p.block]),
+    words: wordsOf(m).map((w) => [w.prose.line, w.col, w.text, w.lower]),
+    shortcodes: m.shortcodes,
+    comments: m.comments,
+    anchors: m.anchors,
+  };
+}
+
+/** Parses `next` as the next version of a document whose last version was `before`. */
+function edited(before: string, next: string): { reused: JobFamilyModel; fresh: JobFamilyModel } {
+  const previous = parseModel(before, URI, 1);
+  wordsOf(previous);
+  return { reused: parseModel(next, URI, 2, previous), fresh: parseModel(next, URI, 2) };
+}
+
+describe('model: the next version of an open document', () => {
+  const edits: [string, string][] = [
+    ['a word typed in a paragraph', PAGE.replace('builds [the API]', 'builds and runs [the API]')],
+    ['a line added', PAGE.replace('## Responsibilities\n', '## Responsibilities\n\nShe leads.\n')],
+    ['a line removed', PAGE.replace('- Works with [product][api] and support.\n', '')],
+    ['a reference definition changed', PAGE.replace('[api]: /handbook/engineering/', '[api]: /handbook/product/')],
+    ['a reference definition removed', PAGE.replace('[api]: /handbook/engineering/\n', '')],
+    ['a paragraph turned into code', PAGE.replace('- Leads', '```\n- Leads').replace('support.\n', 'support.\n```\n')],
+    ['a line made a heading', PAGE.replace('The Backend Engineer builds', '## The Backend Engineer builds')],
+  ];
+  for (const [what, next] of edits) {
+    it(`reads the same as a fresh parse after ${what}`, () => {
+      const { reused, fresh } = edited(PAGE, next);
+      assert.deepEqual(facts(reused), facts(fresh));
+    });
+  }
+
+  it('does not scan again the lines an edit left alone', () => {
+    const previous = parseModel(PAGE, URI, 1);
+    wordsOf(previous);
+    const next = parseModel(PAGE.replace('builds [the API]', 'builds and runs [the API]'), URI, 2, previous);
+    wordsOf(next);
+    const never = (): never => assert.fail('computed again');
+    const untouched = 'Works with [product][api] and support.';
+    // The very objects the last version made come back for a line the edit did not touch.
+    assert.equal(next.memo!.inline.get(untouched, never), previous.memo!.inline.get(untouched, never));
+    const prose = next.prose.find((p) => p.line === 9)!.text;
+    assert.equal(next.memo!.words.get(prose, never), previous.memo!.words.get(prose, never));
+    const edited = next.lines.line(4);
+    assert.notEqual(next.memo!.inline.get(edited, never), previous.memo!.inline.get(PAGE.split('\n')[4]!, never));
+  });
+
+  it('scans every line again when the reference definitions change', () => {
+    const previous = parseModel(PAGE, URI, 1);
+    const next = parseModel(PAGE.replace('[api]: /handbook/engineering/', '[api]: /handbook/product/'), URI, 2, previous);
+    const never = (): never => assert.fail('computed again');
+    const line = 'Works with [product][api] and support.';
+    assert.notEqual(next.memo!.inline.get(line, never), previous.memo!.inline.get(line, never));
+    assert.equal(next.links.find((l) => l.text === 'product')?.target, '/handbook/product/');
+  });
+});
