@@ -33,8 +33,8 @@ const write = args.has('--write') || (!quick && !args.has('--no-write'));
 const profile = args.has('--profile') || (!quick && !args.has('--no-profile'));
 
 const P = quick
-  ? { sizes: [1000, 5000], indexRuns: 1, spawns: 10, edits: 40, warmup: 5, typingBudgetMs: 20_000, completionRuns: 15, completionBudgetMs: 10_000, pageRuns: 10, passes: 2, cliRuns: 2, checkoutRuns: 3, updateRuns: 20, profileEdits: 10 }
-  : { sizes: [1000, 5000, 20000], indexRuns: 3, spawns: 15, edits: 200, warmup: 10, typingBudgetMs: 130_000, completionRuns: 50, completionBudgetMs: 40_000, pageRuns: 30, passes: 5, cliRuns: 5, checkoutRuns: 10, updateRuns: 50, profileEdits: 20 };
+  ? { sizes: [1000, 5000], indexRuns: 1, spawns: 10, edits: 40, warmup: 5, typingBudgetMs: 20_000, completionRuns: 15, completionBudgetMs: 10_000, pageRuns: 10, passes: 2, cliRuns: 2, checkoutRuns: 3, updateRuns: 20, profileEdits: 10, headingEdits: 20 }
+  : { sizes: [1000, 5000, 20000], indexRuns: 3, spawns: 15, edits: 200, warmup: 10, typingBudgetMs: 130_000, completionRuns: 50, completionBudgetMs: 40_000, pageRuns: 30, passes: 5, cliRuns: 5, checkoutRuns: 10, updateRuns: 50, profileEdits: 20, headingEdits: 100 };
 /** Generated handbooks the typing and completion figures are taken in (the others: index only). */
 const TYPING_SIZES = new Set([5000, 20000]);
 
@@ -87,6 +87,10 @@ for (const s of spaces) {
     entry.index = { pages: live.pages, indexMs: median(all.map((r) => r.indexMs)), peakMb: median(all.map((r) => r.peakMb)), runs: all, signal: live.signal };
     step(`${s.label}: typing, up to ${P.edits} edits`);
     entry.typing = await typing(live.server, s.ws.page, { edits: P.edits, budgetMs: P.typingBudgetMs, warmup: P.warmup });
+    if (s.key === 'checkout') {
+      step(`${s.label}: typing in a heading, up to ${P.headingEdits} edits`);
+      entry.headingTyping = await typing(live.server, s.ws.page, { edits: P.headingEdits, budgetMs: P.typingBudgetMs, warmup: P.warmup, inHeading: true });
+    }
     step(`${s.label}: completions, ${P.completionRuns} each`);
     entry.completion = await completions(live.server, s.ws.page, s.ws.anchorPage, { runs: P.completionRuns, budgetMs: P.completionBudgetMs, warmup: 3 });
     await live.server.stop();

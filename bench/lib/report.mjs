@@ -240,6 +240,11 @@ export function markdown(R, goals) {
       'lrrrr',
     ),
   );
+  const heading = R.spaces.find((s) => s.headingTyping);
+  if (heading) {
+    const h = heading.headingTyping;
+    out.push('', `Typing in a heading (the end of the page's first \`##\` heading, so every keystroke changes an anchor that other pages' links can see), ${heading.label}: p50 ${ms(h.p50)}, p95 ${ms(h.p95)}, max ${ms(h.max)}, n ${h.n}, server CPU per edit ${ms(h.cpuPerEdit)}.`);
+  }
   out.push('', `Spawn → \`initialize\` result: p50 ${ms(R.spawn.p50)} over ${R.spawn.times.length} spawns (min ${ms(Math.min(...R.spawn.times))}, max ${ms(Math.max(...R.spawn.times))}); \`node -e ""\` alone: ${ms(R.spawn.nodeP50)} (p50).`);
   out.push('', `Incremental index update after one page changes on disk (generated ${count(R.update.pages)} pages, in process): ${ms(R.update.ms)}, median of ${R.params.updateRuns}.`);
 

@@ -83,6 +83,27 @@ describe('handbook index', () => {
     assert.deepEqual(index.resolve('/handbook/values/')?.anchors, ['diversity-inclusion--belonging', 'results']);
   });
 
+  it('keeps redirects and suggestions right as the headings, aliases and path of an open page change', async () => {
+    const { index, ws } = await indexed();
+    const uri = ws.uri('content/handbook/hiring/_index.md');
+    assert.equal(index.suggestPath('/handbook/hirin/'), '/handbook/hiring/');
+    const v = index.version;
+    // Typing in a heading: anchors change, where pages are does not.
+    assert.equal(index.documentChanged(uri, PAGES['content/handbook/hiring/_index.md'].replace('## Screening call', '## Phone screen')), true);
+    assert.ok(index.version > v);
+    assert.deepEqual(index.resolve('/handbook/hiring/')?.anchors.slice(0, 2), ['phone-screen', 'screening-call']);
+    assert.equal(index.resolve('/handbook/recruiting/')?.title, 'Hiring', 'the alias still redirects');
+    assert.equal(index.suggestPath('/handbook/hirin/'), '/handbook/hiring/');
+    // The alias changes: the old one no longer redirects, the new one does.
+    assert.equal(index.documentChanged(uri, PAGES['content/handbook/hiring/_index.md'].replace('/handbook/recruiting/', '/handbook/talent/')), true);
+    assert.equal(index.resolve('/handbook/recruiting/'), undefined);
+    assert.equal(index.resolve('/handbook/talent/')?.title, 'Hiring');
+    // The page moves (a front-matter url): suggestions follow it.
+    assert.equal(index.documentChanged(uri, PAGES['content/handbook/hiring/_index.md'].replace('description:', 'url: /handbook/hiring-process/\ndescription:')), true);
+    assert.equal(index.suggestPath('/handbook/hiring-proces/'), '/handbook/hiring-process/');
+    assert.equal(index.resolve('/handbook/recruiting/')?.title, 'Hiring', 'the original alias is back');
+  });
+
   it('suggests the closest existing path for a broken one', async () => {
     const { index } = await indexed();
     assert.deepEqual([index.suggestPath('/handbook/hirring/')], ['/handbook/hiring/']);

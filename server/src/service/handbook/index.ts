@@ -22,6 +22,13 @@ export interface IndexedPage extends HandbookPage, PageFacts {
   readonly familyLinks: readonly string[];
 }
 
+/**
+ * What a new text of a page changed for links: nothing; only what a link can find in it
+ * (title, description, anchors); or where pages are (a page added, moved, published or not,
+ * its aliases, its links into job-families).
+ */
+type Change = 'none' | 'content' | 'paths';
+
 /** No handbook is that big; past this the walk stops rather than exhaust memory. */
 const MAX_PAGES = 100_000;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -178,22 +185,27 @@ export class HandbookIndex {
     return this.#pages.get(uri)?.text;
   }
 
-  /** Something a link can see changed: redirects and suggestions are derived again when next asked for. */
-  #changed(): void {
+  /**
+   * Something a link can see changed. Redirects, suggestions and how complete the job
+   * families are depend on which pages are published where (and their aliases and links into
+   * job-families), not on titles or headings: typing in a heading leaves them be.
+   */
+  #changed(what: Exclude<Change, 'none'> = 'paths'): void {
     this.#version++;
+    if (what === 'content') return;
     this.#redirects = undefined;
     this.#suggester = undefined;
     this.#familiesComplete = undefined;
   }
 
-  /** Adds or replaces a page; true when what links can see of it changed. */
-  #put(uri: string, text: string): boolean {
+  /** Adds or replaces a page, and says what links can see of it changed. */
+  #put(uri: string, text: string): Change {
     this.#signatures.delete(uri);
     const checkout = this.#checkoutOf(uri);
-    if (!checkout || !PAGE_FILE.test(uri)) return false;
+    if (!checkout || !PAGE_FILE.test(uri)) return 'none';
     const hash = fingerprint(text);
     const old = this.#pages.get(uri);
-    if (old && old.hash === hash) return false;
+    if (old && old.hash === hash) return 'none';
     const facts = extractPage(text, { html: uri.endsWith('.html') });
     const path = sitePathOf(uri, checkout.content, facts);
     if (old) this.#remove(uri);
@@ -209,7 +221,8 @@ export class HandbookIndex {
     };
     this.#pages.set(uri, page);
     if (!page.unpublished) this.#byPath.set(normalizeSitePath(path), uri);
-    return !old || old.title !== page.title || old.description !== page.description || old.unpublished !== page.unpublished || !sameList(old.anchors, page.anchors) || !sameList(old.aliases, page.aliases);
+    if (!old || old.path !== page.path || old.unpublished !== page.unpublished || !sameList(old.aliases, page.aliases) || !sameList(old.familyLinks, page.familyLinks)) return 'paths';
+    return old.title !== page.title || old.description !== page.description || !sameList(old.anchors, page.anchors) ? 'content' : 'none';
   }
 
   #remove(uri: string): void {
@@ -261,8 +274,8 @@ export class HandbookIndex {
     const text = await this.#workspace.readFile(uri);
     if (text === undefined) return false;
     const changed = this.#put(uri, text);
-    if (changed) this.#changed();
-    return changed;
+    if (changed !== 'none') this.#changed(changed);
+    return changed !== 'none';
   }
 
   /** An open page's unsaved text. Returns true when links elsewhere may resolve differently. */
@@ -278,8 +291,8 @@ export class HandbookIndex {
     }
     const changed = this.#put(uri, text);
     this.#signatures.set(uri, signature);
-    if (changed) this.#changed();
-    return changed;
+    if (changed !== 'none') this.#changed(changed);
+    return changed !== 'none';
   }
 
   /** An open page was closed: its saved text counts again. */
@@ -298,8 +311,8 @@ export class HandbookIndex {
       return had;
     }
     const changed = this.#put(uri, text);
-    if (changed) this.#changed();
-    return changed;
+    if (changed !== 'none') this.#changed(changed);
+    return changed !== 'none';
   }
 
   /** Link resolution, or undefined when no handbook checkout is open (the link checks then stay silent). */
