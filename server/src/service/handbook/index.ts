@@ -61,6 +61,8 @@ export class HandbookIndex {
   readonly #pages = new Map<string, IndexedPage>();
   /** Published pages by normalised site path. */
   readonly #byPath = new Map<string, string>();
+  /** Every page's uri by the folder it is in: a split family asks for its folder on every edit. */
+  readonly #byFolder = new Map<string, Set<string>>();
   /** Open pages, with the fingerprint of the text on disk when they were opened. */
   readonly #openDisk = new Map<string, number | undefined>();
   /** Per open page, the facts signature of the text last read for the index. */
@@ -109,6 +111,7 @@ export class HandbookIndex {
     this.#checkouts = await findCheckouts(this.#workspace, token);
     this.#pages.clear();
     this.#byPath.clear();
+    this.#byFolder.clear();
     this.#templateRules.clear();
     for (const c of this.#checkouts) {
       if (!c.redirectsTemplate) continue;
@@ -175,9 +178,7 @@ export class HandbookIndex {
   /** The pages of a folder the index covers, as directory entries; undefined when the folder is not indexed. */
   folderPages(folder: string): DirectoryEntry[] | undefined {
     if (!this.#built || !this.#checkoutOf(folder + '/x')) return undefined;
-    const out: DirectoryEntry[] = [];
-    for (const uri of this.#pages.keys()) if (parentUri(uri) === folder) out.push({ name: baseName(uri), isDirectory: false });
-    return out;
+    return [...(this.#byFolder.get(folder) ?? [])].map((uri) => ({ name: baseName(uri), isDirectory: false }));
   }
 
   /** The kept text of a job-family page. */
@@ -217,9 +218,13 @@ export class HandbookIndex {
       openAnchors: facts.anchorsOpen,
       text: this.#keepText(uri) ? copyOf(text) : undefined,
       hash,
-      familyLinks: uri.includes('/job-families/') || !text.includes('/job-families/') ? [] : [...new Set([...text.matchAll(FAMILY_LINK)].map((m) => copyOf(m[1]!)))],
+      familyLinks: isFamilyPage(uri) || !text.includes('/job-families/') ? [] : [...new Set([...text.matchAll(FAMILY_LINK)].map((m) => copyOf(m[1]!)))],
     };
     this.#pages.set(uri, page);
+    const folder = parentUri(uri);
+    const inFolder = this.#byFolder.get(folder);
+    if (inFolder) inFolder.add(uri);
+    else this.#byFolder.set(folder, new Set([uri]));
     if (!page.unpublished) this.#byPath.set(normalizeSitePath(path), uri);
     if (!old || old.path !== page.path || old.unpublished !== page.unpublished || !sameList(old.aliases, page.aliases) || !sameList(old.familyLinks, page.familyLinks)) return 'paths';
     return old.title !== page.title || old.description !== page.description || !sameList(old.anchors, page.anchors) ? 'content' : 'none';
@@ -230,6 +235,10 @@ export class HandbookIndex {
     const old = this.#pages.get(uri);
     if (!old) return;
     this.#pages.delete(uri);
+    const folder = parentUri(uri);
+    const inFolder = this.#byFolder.get(folder);
+    inFolder?.delete(uri);
+    if (inFolder?.size === 0) this.#byFolder.delete(folder);
     const key = normalizeSitePath(old.path);
     if (this.#byPath.get(key) === uri) this.#byPath.delete(key);
   }
@@ -282,7 +291,7 @@ export class HandbookIndex {
   documentChanged(uri: string, text: string): boolean {
     if (!this.#checkoutOf(uri)) return false;
     if (!this.#openDisk.has(uri)) this.#openDisk.set(uri, this.#pages.get(uri)?.hash);
-    const signature = factsSignature(text);
+    const signature = factsSignature(text, !isFamilyPage(uri));
     const old = this.#pages.get(uri);
     if (old && this.#signatures.get(uri) === signature) {
       // Only lines that cannot change the page's facts changed: keep them, with the new text.
@@ -450,6 +459,11 @@ export class HandbookIndex {
   publishedPages(): IndexedPage[] {
     return [...this.#pages.values()].filter((p) => !p.unpublished);
   }
+}
+
+/** A job-family page: its own links into job families say nothing about how complete that folder is. */
+function isFamilyPage(uri: string): boolean {
+  return uri.includes('/job-families/');
 }
 
 function termsUri(c: Checkout): string {

@@ -4,8 +4,11 @@
  * containers that decide what is a heading, links into job families), with their line numbers,
  * and which lines are blank. Two texts with the same signature give the same page facts, so
  * a keystroke in the middle of a paragraph does not re-read the page for the index.
+ * `familyLinks`: whether the page's links into job families count (the index keeps them only
+ * for pages outside job-families, to judge how complete that folder is).
  */
-export function factsSignature(text: string): string {
+export function factsSignature(text: string, familyLinks = true): string {
+  const relevant = familyLinks ? RELEVANT : RELEVANT_IN_FAMILY;
   const lines = text.split(/\r\n|\r|\n/);
   const parts: string[] = [];
   let blank = '';
@@ -33,7 +36,7 @@ export function factsSignature(text: string): string {
       while (from - 1 > lastUnderline && lines[from - 1]!.trim() !== '') from--;
       for (let k = from; k <= n; k++) parts.push(`${k}:${lines[k]!}`);
       lastUnderline = n;
-    } else if (RELEVANT.test(line)) parts.push(`${n}:${line}`);
+    } else if (relevant.test(line)) parts.push(`${n}:${line}`);
   }
   return `${lines.length}\n${blank}\n${parts.join('\n')}`;
 }
@@ -42,3 +45,4 @@ const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 // Any `#`, `<` or `{` (headings, HTML, attribute lists, shortcodes), fences, ids, footnotes,
 // block quotes and links into job families: wider than needed, never narrower.
 const RELEVANT = /[#<{]|`{3}|~{3}|\b(?:id|name)\s*=|\[\^|\/job-families\/|^\s*>/i;
+const RELEVANT_IN_FAMILY = /[#<{]|`{3}|~{3}|\b(?:id|name)\s*=|\[\^|^\s*>/i;

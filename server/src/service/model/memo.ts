@@ -11,11 +11,28 @@ export class ModelMemo {
   readonly words: LineMemo<readonly WordToken[]>;
   #references = '';
   readonly #previousReferences: string | undefined;
+  readonly #byKey = new Map<object, LineMemo<unknown>>();
+  readonly #previousByKey: ReadonlyMap<object, LineMemo<unknown>> | undefined;
 
   constructor(previous?: ModelMemo) {
     this.inline = new LineMemo(previous?.inline);
     this.words = new LineMemo(previous?.words);
     this.#previousReferences = previous ? previous.#references : undefined;
+    this.#previousByKey = previous ? previous.#byKey : undefined;
+  }
+
+  /**
+   * A memo for what a rule works out from a prose line's text alone. `key` names the
+   * computation and everything else it depends on (a rule's compiled word list, say): a new
+   * key starts empty.
+   */
+  lines<T>(key: object): LineMemo<T> {
+    let memo = this.#byKey.get(key);
+    if (!memo) {
+      memo = new LineMemo(this.#previousByKey?.get(key));
+      this.#byKey.set(key, memo);
+    }
+    return memo as LineMemo<T>;
   }
 
   /**

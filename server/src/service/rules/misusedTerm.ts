@@ -38,28 +38,47 @@ export const misusedTerm: Rule = {
   check(ctx) {
     const p = patternOf(ctx.terms);
     if (!p) return;
+    // The pattern object stands for the list: a new list starts a new memo.
+    const memo = ctx.model.memo?.lines<readonly Match[]>(p);
     for (const line of ctx.model.prose) {
-      p.re.lastIndex = 0;
-      for (const m of line.text.matchAll(p.re)) {
-        const written = m[0].toLowerCase().replace(/\s+/g, ' ').replace(HYPHENATED, '$1');
-        const term = p.byTerm.get(written) ?? p.byTerm.get(written.slice(0, -1)) ?? p.byTerm.get(written.slice(0, -2));
-        if (!term) continue;
-        if (term.ofPeople && !PEOPLE_AFTER.test(line.text.slice(m.index + m[0].length))) continue;
-        const r = range(line.line, line.col + m.index, line.line, line.col + m.index + m[0].length);
+      const matches = memo ? memo.get(line.text, (text) => matchesIn(text, p)) : matchesIn(line.text, p);
+      for (const { index, written: w, term } of matches) {
+        const r = range(line.line, line.col + index, line.line, line.col + index + w.length);
         // An advice sentence ('Usually, people mean "non-engineering."') offers the word it quotes.
         const offered = term.useInstead.map((u) => (/\s/.test(u) && /"[^"]+"/.test(u) ? /"([^"]+?)\.?"/.exec(u)![1]! : u));
         const alternative = offered.find((u) => u.length <= 40 && !/[[\]()/]/.test(u));
         const instead = offered.length ? `: use ${offered.slice(0, 3).map((u) => `"${u.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')}"`).join(' or ')} instead` : '';
         ctx.report({
           range: r,
-          message: term.ofPeople ? `"${m[0]}" describes people here, which the handbook's list of misused terms advises against${instead}.` : `"${m[0]}" is on the handbook's list of misused terms${instead}.`,
+          message: term.ofPeople ? `"${w}" describes people here, which the handbook's list of misused terms advises against${instead}.` : `"${w}" is on the handbook's list of misused terms${instead}.`,
           severity: term.severity === 'info' ? 'info' : undefined,
-          fix: alternative ? { kind: 'suggestion', title: `Use "${alternative}"`, edits: [{ range: r, newText: matchCase(m[0], alternative) }] } : undefined,
+          fix: alternative ? { kind: 'suggestion', title: `Use "${alternative}"`, edits: [{ range: r, newText: matchCase(w, alternative) }] } : undefined,
         });
       }
     }
   },
 };
+
+interface Match {
+  readonly index: number;
+  /** As the page writes it. */
+  readonly written: string;
+  readonly term: MisusedTerm;
+}
+
+/** The listed terms a prose line uses, where it uses them: from the line's text alone. */
+function matchesIn(text: string, p: { re: RegExp; byTerm: Map<string, MisusedTerm> }): Match[] {
+  const out: Match[] = [];
+  p.re.lastIndex = 0;
+  for (const m of text.matchAll(p.re)) {
+    const written = m[0].toLowerCase().replace(/\s+/g, ' ').replace(HYPHENATED, '$1');
+    const term = p.byTerm.get(written) ?? p.byTerm.get(written.slice(0, -1)) ?? p.byTerm.get(written.slice(0, -2));
+    if (!term) continue;
+    if (term.ofPeople && !PEOPLE_AFTER.test(text.slice(m.index + m[0].length))) continue;
+    out.push({ index: m.index, written: m[0], term });
+  }
+  return out;
+}
 
 function matchCase(written: string, replacement: string): string {
   const first = written[0];
