@@ -5,22 +5,41 @@ export class LineIndex {
   readonly lines: readonly string[];
   readonly starts: readonly number[];
   readonly text: string;
+  /** The line break the document uses most, for inserted text: \r\n, \n or a lone \r. */
+  readonly eol: string;
 
   constructor(text: string) {
     this.text = text;
     const lines: string[] = [];
     const starts: number[] = [];
-    const re = /\r\n|\r|\n/g;
     let last = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      starts.push(last);
-      lines.push(text.slice(last, m.index));
-      last = m.index + m[0].length;
+    let crlf = 0;
+    let cr = 0;
+    if (!text.includes('\r')) {
+      // Most pages: only \n, found without a pattern.
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', last)) {
+        starts.push(last);
+        lines.push(text.slice(last, at));
+        last = at + 1;
+      }
+    } else {
+      const re = /\r\n|\r|\n/g;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        starts.push(last);
+        lines.push(text.slice(last, m.index));
+        const length = m[0].length;
+        if (length === 2) crlf++;
+        else if (text.charCodeAt(m.index) === 13) cr++;
+        last = m.index + length;
+      }
     }
     starts.push(last);
     lines.push(text.slice(last));
     this.lines = lines;
     this.starts = starts;
+    // Counted while splitting: asking for it later costs nothing.
+    const lf = lines.length - 1 - crlf - cr;
+    this.eol = crlf > lf && crlf >= cr ? '\r\n' : cr > lf ? '\r' : '\n';
   }
 
   get lineCount(): number {
@@ -62,27 +81,6 @@ export class LineIndex {
     return range(0, 0, last, this.line(last).length);
   }
 
-  /** The line break the document uses most, for inserted text: \r\n, \n or a lone \r. */
-  get eol(): string {
-    if (this.#eol === undefined) {
-      let crlf = 0;
-      let lf = 0;
-      let cr = 0;
-      for (let i = 0; i < this.text.length; i++) {
-        const c = this.text.charCodeAt(i);
-        if (c === 13) {
-          if (this.text.charCodeAt(i + 1) === 10) {
-            crlf++;
-            i++;
-          } else cr++;
-        } else if (c === 10) lf++;
-      }
-      this.#eol = crlf > lf && crlf >= cr ? '\r\n' : cr > lf ? '\r' : '\n';
-    }
-    return this.#eol;
-  }
-
-  #eol: string | undefined;
 }
 
 export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {
