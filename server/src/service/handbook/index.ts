@@ -14,8 +14,12 @@ export interface IndexedPage extends HandbookPage, PageFacts {
   readonly aliases: readonly string[];
   /** The page's text, kept only for job-family pages (split families read each other). */
   readonly text: string | undefined;
-  /** A cheap fingerprint of the text the facts were read from, to skip re-reading the same text. */
-  readonly hash: number;
+  /**
+   * A cheap fingerprint of the text the facts were read from, to skip re-reading the same
+   * text; undefined when not worked out (an open page being typed in: most keystrokes keep
+   * its facts, and its next read compares nothing).
+   */
+  readonly hash: number | undefined;
   /** Hugo does not write it: a draft, build options that do not render it, a headless bundle. */
   readonly unpublished: boolean;
   /** The job-family paths it links to, for pages outside job-families: how complete that folder is. */
@@ -295,7 +299,8 @@ export class HandbookIndex {
     const old = this.#pages.get(uri);
     if (old && this.#signatures.get(uri) === signature) {
       // Only lines that cannot change the page's facts changed: keep them, with the new text.
-      this.#pages.set(uri, { ...old, text: old.text !== undefined ? copyOf(text) : undefined, hash: fingerprint(text) });
+      // The editor's text is a string of its own (not a slice of a larger one): kept as it is.
+      this.#pages.set(uri, { ...old, text: old.text !== undefined ? text : undefined, hash: undefined });
       return false;
     }
     const changed = this.#put(uri, text);

@@ -36,6 +36,11 @@ function tokensOf(line: string): readonly WordToken[] {
   return out;
 }
 
+/** The words of one prose line of the model, from the line's text alone. */
+export function lineTokens(model: JobFamilyModel, prose: ProseLine): readonly WordToken[] {
+  return model.memo ? model.memo.words.get(prose.text, tokensOf) : tokensOf(prose.text);
+}
+
 /**
  * The words of the page's prose, read once per model and shared by every language rule
  * (pronouns, coded words, vacancy wording), instead of each rule running its own patterns
@@ -46,8 +51,7 @@ export function wordsOf(model: JobFamilyModel): readonly Word[] {
   if (!words) {
     const out: Word[] = [];
     for (const p of model.prose) {
-      const tokens = model.memo ? model.memo.words.get(p.text, tokensOf) : tokensOf(p.text);
-      for (const t of tokens) out.push({ prose: p, col: p.col + t.offset, text: t.text, lower: t.lower });
+      for (const t of lineTokens(model, p)) out.push({ prose: p, col: p.col + t.offset, text: t.text, lower: t.lower });
     }
     words = out;
     cache.set(model, words);

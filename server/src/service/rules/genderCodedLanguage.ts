@@ -1,5 +1,6 @@
 import data from '../data/language.json';
-import { wordsOf } from '../model/words';
+import type { JobFamilyModel } from '../model/model';
+import { lineTokens, type WordToken } from '../model/words';
 import type { Rule } from './types';
 
 const ALTERNATIVES = data.masculineAlternatives as Record<string, string>;
@@ -49,17 +50,31 @@ export interface CodedCounts {
   feminine: Map<string, number>;
 }
 
+/** The coded stems of one line's words, in order: from the line's text alone. */
+function codedIn(tokens: readonly WordToken[]): readonly (readonly [string | undefined, string | undefined])[] {
+  const out: (readonly [string | undefined, string | undefined])[] = [];
+  for (const { lower } of tokens) {
+    if (lower.length < 3) continue;
+    const stems = stemsOf(lower);
+    if (stems) out.push(stems);
+  }
+  return out;
+}
+
+/** Stands for the computation in the model's per-line memo. */
+const CODED_IN_LINE = {};
+
 /** Counts coded words in what a reader sees (headings and text; not code, URLs or markup). */
-export function countCodedWords(words: readonly { lower: string }[]): CodedCounts {
+function countCodedWords(model: JobFamilyModel): CodedCounts {
   const masculine = new Map<string, number>();
   const feminine = new Map<string, number>();
-  for (const { lower: w } of words) {
-    if (w.length < 3) continue;
-    const stems = stemsOf(w);
-    if (!stems) continue;
-    const [ms, fs] = stems;
-    if (ms) masculine.set(ms, (masculine.get(ms) ?? 0) + 1);
-    if (fs) feminine.set(fs, (feminine.get(fs) ?? 0) + 1);
+  const memo = model.memo?.lines<ReturnType<typeof codedIn>>(CODED_IN_LINE);
+  for (const p of model.prose) {
+    const compute = (): ReturnType<typeof codedIn> => codedIn(lineTokens(model, p));
+    for (const [ms, fs] of memo ? memo.get(p.text, compute) : compute()) {
+      if (ms) masculine.set(ms, (masculine.get(ms) ?? 0) + 1);
+      if (fs) feminine.set(fs, (feminine.get(fs) ?? 0) + 1);
+    }
   }
   return { masculine, feminine };
 }
@@ -78,7 +93,7 @@ export const genderCodedLanguage: Rule = {
   check(ctx) {
     const { model, family } = ctx;
     if (family.role === 'landing') return;
-    const { masculine, feminine } = countCodedWords(wordsOf(model));
+    const { masculine, feminine } = countCodedWords(model);
     const m = total(masculine);
     const f = total(feminine);
     if (m <= f) return;
