@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseModel, type JobFamilyModel } from '../../server/src/service/model/model';
-import { wordsOf } from '../../server/src/service/model/words';
+import { lineTokens } from '../../server/src/service/model/words';
 
 const URI = 'file:///hb/content/job-families/engineering/backend.md';
 
@@ -27,17 +27,22 @@ function facts(m: JobFamilyModel): unknown {
     malformed: m.malformedLinks,
     placeholders: m.placeholders,
     prose: m.prose.map((p) => [p.line, p.col, p.text, p.block]),
-    words: wordsOf(m).map((w) => [w.prose.line, w.col, w.text, w.lower]),
+    words: m.prose.map((p) => lineTokens(m, p).map((w) => [w.offset, w.text, w.lower])),
     shortcodes: m.shortcodes,
     comments: m.comments,
     anchors: m.anchors,
   };
 }
 
+/** Reads every prose line's words, as the language rules do. */
+function readWords(m: JobFamilyModel): void {
+  for (const p of m.prose) lineTokens(m, p);
+}
+
 /** Parses `next` as the next version of a document whose last version was `before`. */
 function edited(before: string, next: string): { reused: JobFamilyModel; fresh: JobFamilyModel } {
   const previous = parseModel(before, URI, 1);
-  wordsOf(previous);
+  readWords(previous);
   return { reused: parseModel(next, URI, 2, previous), fresh: parseModel(next, URI, 2) };
 }
 
@@ -60,9 +65,9 @@ describe('model: the next version of an open document', () => {
 
   it('does not scan again the lines an edit left alone', () => {
     const previous = parseModel(PAGE, URI, 1);
-    wordsOf(previous);
+    readWords(previous);
     const next = parseModel(PAGE.replace('builds [the API]', 'builds and runs [the API]'), URI, 2, previous);
-    wordsOf(next);
+    readWords(next);
     const never = (): never => assert.fail('computed again');
     const untouched = 'Works with [product][api] and support.';
     // The very objects the last version made come back for a line the edit did not touch.

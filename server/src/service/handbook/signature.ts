@@ -36,7 +36,7 @@ export function factsSignature(text: string, familyLinks = true): string {
       while (from - 1 > lastUnderline && lines[from - 1]!.trim() !== '') from--;
       for (let k = from; k <= n; k++) parts.push(`${k}:${lines[k]!}`);
       lastUnderline = n;
-    } else if (relevant.test(line)) parts.push(`${n}:${line}`);
+    } else if (MAYBE_RELEVANT.test(line) && relevant.test(line)) parts.push(`${n}:${line}`);
   }
   return `${lines.length}\n${blank}\n${parts.join('\n')}`;
 }
@@ -45,4 +45,6 @@ const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 // Any `#`, `<` or `{` (headings, HTML, attribute lists, shortcodes), fences, ids, footnotes,
 // block quotes and links into job families: wider than needed, never narrower.
 const RELEVANT = /[#<{]|`{3}|~{3}|\b(?:id|name)\s*=|\[\^|\/job-families\/|^\s*>/i;
+/** Every relevant line has one of these characters: one class is much cheaper to look for than the patterns. */
+const MAYBE_RELEVANT = /[#<{`~=[>/]/;
 const RELEVANT_IN_FAMILY = /[#<{]|`{3}|~{3}|\b(?:id|name)\s*=|\[\^|^\s*>/i;

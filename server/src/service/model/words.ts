@@ -1,15 +1,5 @@
 import type { JobFamilyModel, ProseLine } from './model';
 
-/** One word a reader sees, with where it is. */
-export interface Word {
-  readonly prose: ProseLine;
-  /** Column in the source line. */
-  readonly col: number;
-  readonly text: string;
-  /** Lower case, with `’` written `'`. */
-  readonly lower: string;
-}
-
 /** A word of one line, where it starts in the line's text: the same for every version that has the line. */
 export interface WordToken {
   readonly offset: number;
@@ -20,7 +10,6 @@ export interface WordToken {
 const WORD = /[A-Za-z][A-Za-z'’-]*/g;
 /** `'`, `’` and `-`. */
 const TRAILING = new Set([39, 8217, 45]);
-const cache = new WeakMap<JobFamilyModel, readonly Word[]>();
 
 function tokensOf(line: string): readonly WordToken[] {
   const out: WordToken[] = [];
@@ -36,27 +25,13 @@ function tokensOf(line: string): readonly WordToken[] {
   return out;
 }
 
-/** The words of one prose line of the model, from the line's text alone. */
+/**
+ * The words of one prose line, read from the line's text alone and shared by every language
+ * rule (pronouns, coded words, vacancy wording), instead of each rule running its own
+ * patterns over every line. A line the last version of the document had is not read again.
+ */
 export function lineTokens(model: JobFamilyModel, prose: ProseLine): readonly WordToken[] {
   return model.memo ? model.memo.words.get(prose.text, tokensOf) : tokensOf(prose.text);
-}
-
-/**
- * The words of the page's prose, read once per model and shared by every language rule
- * (pronouns, coded words, vacancy wording), instead of each rule running its own patterns
- * over every line. A line the last version of the document had is not read again.
- */
-export function wordsOf(model: JobFamilyModel): readonly Word[] {
-  let words = cache.get(model);
-  if (!words) {
-    const out: Word[] = [];
-    for (const p of model.prose) {
-      for (const t of lineTokens(model, p)) out.push({ prose: p, col: p.col + t.offset, text: t.text, lower: t.lower });
-    }
-    words = out;
-    cache.set(model, words);
-  }
-  return words;
 }
 
 /**
@@ -76,8 +51,8 @@ export class PhraseMatcher {
     }
   }
 
-  /** The phrase that starts at `words[i]`, and how many words it spans, or undefined. */
-  at(words: readonly Word[], i: number): { phrase: string; length: number } | undefined {
+  /** The phrase that starts at `words[i]` of the line `line`, and how many words it spans, or undefined. */
+  at(words: readonly WordToken[], i: number, line: string): { phrase: string; length: number } | undefined {
     const options = this.#byFirst.get(words[i]!.lower);
     if (!options) return undefined;
     for (const o of options) {
@@ -85,7 +60,7 @@ export class PhraseMatcher {
       for (let k = 1; k < o.words.length && ok; k++) {
         const w = words[i + k];
         const prev = words[i + k - 1]!;
-        ok = w !== undefined && w.prose === prev.prose && w.lower === o.words[k] && /^\s+$/.test(w.prose.text.slice(prev.col - w.prose.col + prev.text.length, w.col - w.prose.col));
+        ok = w !== undefined && w.lower === o.words[k] && /^\s+$/.test(line.slice(prev.offset + prev.text.length, w.offset));
       }
       if (ok) return { phrase: o.phrase, length: o.words.length };
     }

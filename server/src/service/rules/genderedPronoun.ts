@@ -1,6 +1,6 @@
 import data from '../data/language.json';
 import { range } from '../model/lines';
-import { wordsOf } from '../model/words';
+import { lineTokens } from '../model/words';
 import type { Rule } from './types';
 
 const PAIRS = data.pronounPairs.map((p) => ({ re: new RegExp(p.pattern, 'gi'), replacement: p.replacement }));
@@ -17,9 +17,12 @@ export const genderedPronoun: Rule = {
     fixable: true,
   },
   check(ctx) {
-    // Only the lines that hold a pronoun at all are read closely.
-    const lines = new Set(wordsOf(ctx.model).filter((w) => PRONOUNS.has(w.lower)).map((w) => w.prose));
-    for (const p of lines) {
+    const { model } = ctx;
+    const memo = model.memo?.lines<boolean>(PRONOUNS);
+    for (const p of model.prose) {
+      // Only the lines that hold a pronoun at all are read closely.
+      const compute = (): boolean => lineTokens(model, p).some((w) => PRONOUNS.has(w.lower));
+      if (!(memo ? memo.get(p.text, compute) : compute())) continue;
       const taken: [number, number][] = [];
       for (const { re, replacement } of PAIRS) {
         for (const m of p.text.matchAll(re)) {

@@ -1,9 +1,27 @@
 import data from '../data/language.json';
 import { range } from '../model/lines';
-import { PhraseMatcher, wordsOf } from '../model/words';
+import { lineTokens, PhraseMatcher, type WordToken } from '../model/words';
 import type { Rule } from './types';
 
 const PHRASES = new PhraseMatcher(data.vacancyPhrases);
+
+/** Where a listed phrase is written in a line's text. */
+interface Hit {
+  readonly start: number;
+  readonly end: number;
+}
+
+function hitsIn(words: readonly WordToken[], line: string): Hit[] {
+  const out: Hit[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const hit = PHRASES.at(words, i, line);
+    if (!hit) continue;
+    const last = words[i + hit.length - 1]!;
+    out.push({ start: words[i]!.offset, end: last.offset + last.text.length });
+    i += hit.length - 1;
+  }
+  return out;
+}
 
 export const vacancyWording: Rule = {
   meta: {
@@ -15,18 +33,16 @@ export const vacancyWording: Rule = {
     fixable: false,
   },
   check(ctx) {
-    const words = wordsOf(ctx.model);
-    for (let i = 0; i < words.length; i++) {
-      const hit = PHRASES.at(words, i);
-      if (!hit) continue;
-      const first = words[i]!;
-      const last = words[i + hit.length - 1]!;
-      const line = first.prose.line;
-      ctx.report({
-        range: range(line, first.col, line, last.col + last.text.length),
-        message: `"${first.prose.text.slice(first.col - first.prose.col, last.col - first.prose.col + last.text.length)}" reads like a job advert: describe what the role does instead.`,
-      });
-      i += hit.length - 1;
+    const { model } = ctx;
+    const memo = model.memo?.lines<readonly Hit[]>(PHRASES);
+    for (const p of model.prose) {
+      const compute = (): readonly Hit[] => hitsIn(lineTokens(model, p), p.text);
+      for (const { start, end } of memo ? memo.get(p.text, compute) : compute()) {
+        ctx.report({
+          range: range(p.line, p.col + start, p.line, p.col + end),
+          message: `"${p.text.slice(start, end)}" reads like a job advert: describe what the role does instead.`,
+        });
+      }
     }
   },
 };
