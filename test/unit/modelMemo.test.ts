@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseModel, type JobFamilyModel } from '../../server/src/service/model/model';
+import { LineMemo } from '../../server/src/service/model/lineMemo';
 import { lineTokens } from '../../server/src/service/model/words';
 
 const URI = 'file:///hb/content/job-families/engineering/backend.md';
@@ -85,5 +86,20 @@ describe('model: the next version of an open document', () => {
     const line = 'Works with [product][api] and support.';
     assert.notEqual(next.memo!.inline.get(line, never), previous.memo!.inline.get(line, never));
     assert.equal(next.links.find((l) => l.text === 'product')?.target, '/handbook/product/');
+  });
+
+  it('keeps "nothing on this line" as well as results, for two versions at most', () => {
+    const never = (): never => assert.fail('computed again');
+    const first = new LineMemo<boolean | null>();
+    first.get('no place here', () => null);
+    first.get('no pronoun here', () => false);
+    const second = new LineMemo(first);
+    assert.equal(second.get('no place here', never), null);
+    assert.equal(second.get('no pronoun here', never), false);
+    // A line the second version did not have is gone by the third.
+    const third = new LineMemo(new LineMemo(second));
+    let computed = 0;
+    third.get('no place here', () => (computed++, null));
+    assert.equal(computed, 1);
   });
 });

@@ -29,6 +29,7 @@ export interface GradeMention {
 const LINK_TEXT = /^\s*(?:job\s+)?grade\s*(?:#\s*)?(\d{1,3}|#)?\s*\.?\s*$/i;
 const NUMBER_TEXT = /^\s*#?\s*(\d{1,3})\s*$/;
 const GRADE_TARGET = /compensation-calculator|gitlab-job-grades|#customer-success|salessales-development/i;
+const GRADE_WORD = /grade/i;
 const UNLINKED = /\b(?:job\s+)?grade(?:\s*:\s*|\s+)(?:#\s*)?(\d{1,3})\b/gi;
 const BARE = /\b(?:is|are)\s+(?:an?\s+)?(\d{1,2})(?=\s*(?:[.,;]|$))/gi;
 const SUBJECT = /(?:^|[.!?]\s+)[\s*_>]*(?:(?:The|An?)\s+)?((?:\S+\s+){0,11}?\S+)\s+(?:role\s+|position\s+|job\s+)?(?:is|are|will\s+be)\s+(?:(?:an?|at|at\s+an?)\s+)?(?:job\s+)?(?:grade\s+)?\[?$/i;
@@ -72,7 +73,8 @@ export function findGrades(segments: readonly Segment[], links: readonly Link[],
     }
     const covered = coverage([...lineLinks.map((l) => l.range), ...(malformedByLine.get(seg.line) ?? [])]);
     const prose = seg.scan.prose;
-    for (const m of prose.matchAll(UNLINKED)) {
+    // Most lines say no "grade": one literal search skips the pattern.
+    if (GRADE_WORD.test(prose)) for (const m of prose.matchAll(UNLINKED)) {
       const col = seg.col + m.index;
       if (covered(col)) continue;
       const digits = m[1]!;

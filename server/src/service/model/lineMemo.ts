@@ -12,12 +12,13 @@ export class LineMemo<T> {
     this.#previous = previous ? previous.#own : undefined;
   }
 
+  /** `compute` never gives undefined (null stands for "nothing on this line"). */
   get(line: string, compute: (line: string) => T): T {
     let value = this.#own.get(line);
-    if (value === undefined) {
-      value = this.#previous?.get(line) ?? compute(line);
-      this.#own.set(line, value);
-    }
+    if (value !== undefined) return value;
+    value = this.#previous?.get(line);
+    if (value === undefined) value = compute(line);
+    this.#own.set(line, value);
     return value;
   }
 

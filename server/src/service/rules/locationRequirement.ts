@@ -6,6 +6,21 @@ import type { Rule } from './types';
 const REGION = new RegExp(`\\b(?:${data.regions.map((r) => r.replace(/[-\s]/g, '[-\\s]')).join('|')})\\b`, 'g');
 const PLACE = /\b(?:(?:must|should)\s+(?:be\s+)?(?:based|located|reside|live)|(?:based|located|residing|resident)\s+in|(?:must|should)\s+(?:live|reside)\s+in|within\s+(?:the\s+)?[A-Z]{2,5}\s+time\s*zones?)\b/gi;
 
+interface Place {
+  readonly index: number;
+  readonly text: string;
+}
+
+/** The first place a line makes a requirement of (a phrase before a region), or null. */
+function placeIn(line: string): Place | null {
+  for (const re of [PLACE, REGION]) {
+    re.lastIndex = 0;
+    const m = re.exec(line);
+    if (m) return { index: m.index, text: m[0] };
+  }
+  return null;
+}
+
 function inRequirements(s: Section): boolean {
   for (let p: Section | undefined = s; p; p = p.parent) if (effectiveKind(p) === 'requirements') return true;
   return false;
@@ -21,19 +36,16 @@ export const locationRequirement: Rule = {
     fixable: false,
   },
   check(ctx) {
-    for (const p of ctx.model.prose) {
+    const { model } = ctx;
+    const memo = model.memo?.lines<Place | null>(PLACE);
+    for (const p of model.prose) {
       if (!inRequirements(p.section) || p.block === 'heading') continue;
-      const seen = new Set<number>();
-      for (const re of [PLACE, REGION]) {
-        for (const m of p.text.matchAll(re)) {
-          if (seen.has(p.line)) break;
-          seen.add(p.line);
-          ctx.report({
-            range: range(p.line, p.col + m.index, p.line, p.col + m.index + m[0].length),
-            message: `"${m[0]}" makes location a requirement, which job families leave out because it changes over time: remove it.`,
-          });
-        }
-      }
+      const m = memo ? memo.get(p.text, placeIn) : placeIn(p.text);
+      if (!m) continue;
+      ctx.report({
+        range: range(p.line, p.col + m.index, p.line, p.col + m.index + m.text.length),
+        message: `"${m.text}" makes location a requirement, which job families leave out because it changes over time: remove it.`,
+      });
     }
   },
 };
