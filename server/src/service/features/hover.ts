@@ -61,7 +61,7 @@ function linkDoc(model: JobFamilyModel, link: Link, index: HandbookIndex | undef
   if (via) lines.push('', via);
   if (page.description) lines.push('', page.description);
   if (link.anchor) {
-    const h = page.headings.find((x) => x.id === link.anchor!.toLowerCase());
+    const h = page.headings.byId(link.anchor.toLowerCase());
     lines.push('', h ? `Section: **${h.text}**` : page.openAnchors ? `\`#${link.anchor}\` is not a heading written in that page; some of its headings are made from data, so it may still exist.` : `\`#${link.anchor}\` is not an anchor on that page.`);
   }
   return lines.join('\n');

@@ -9,7 +9,7 @@ function targetOf(model: JobFamilyModel, link: Link, index: HandbookIndex | unde
   if (link.kind === 'ref') page = index.resolveRef(link.path, model.uri);
   else if (link.kind === 'handbook' || link.kind === 'job-family' || link.kind === 'site') page = index.resolve(link.path);
   if (!page) return undefined;
-  const heading = link.anchor ? page.headings.find((h) => h.id === link.anchor!.toLowerCase()) : undefined;
+  const heading = link.anchor ? page.headings.byId(link.anchor.toLowerCase()) : undefined;
   return { page, line: heading?.line ?? 0 };
 }
 

@@ -8,11 +8,13 @@ import { extractPage, isPublished, type PageFacts } from './extract';
 import type { HandbookLinks, HandbookPage, Resolution } from './links';
 import { parseRedirectTemplate, Redirects, type RedirectRule } from './redirects';
 import { Suggester } from './suggest';
+import { PageHeadings } from './headings';
 import { parseMisusedTerms, type MisusedTerm } from '../model/terms';
 
-export interface IndexedPage extends HandbookPage, PageFacts {
+export interface IndexedPage extends HandbookPage, Omit<PageFacts, 'headings'> {
+  readonly headings: PageHeadings;
   readonly aliases: readonly string[];
-  /** The page's text, kept only for job-family pages (split families read each other). */
+  /** The page's text, kept only for the job-family pages of split families (they read each other). */
   readonly text: string | undefined;
   /**
    * A cheap fingerprint of the text the facts were read from, to skip re-reading the same
@@ -67,6 +69,11 @@ export class HandbookIndex {
   readonly #byPath = new Map<string, string>();
   /** Every page's uri by the folder it is in: a split family asks for its folder on every edit. */
   readonly #byFolder = new Map<string, Set<string>>();
+  /**
+   * Folders with an `_index.md`: split families, whose pages read each other. Only their
+   * pages' texts are kept; a standalone page is read from disk when it is needed at all.
+   */
+  readonly #splitFolders = new Set<string>();
   /** Open pages, with the fingerprint of the text on disk when they were opened. */
   readonly #openDisk = new Map<string, number | undefined>();
   /** Per open page, the facts signature of the text last read for the index. */
@@ -129,6 +136,8 @@ export class HandbookIndex {
     }
     const files: string[] = [];
     for (const c of this.#checkouts) for (const dir of c.walk) await this.#walk(dir, files, 0, new Set(), token);
+    this.#splitFolders.clear();
+    for (const uri of files) if (baseName(uri) === '_index.md') this.#splitFolders.add(parentUri(uri));
     let done = 0;
     const batch = 64;
     for (let i = 0; i < files.length; i += batch) {
@@ -211,6 +220,7 @@ export class HandbookIndex {
     const hash = fingerprint(text);
     const old = this.#pages.get(uri);
     if (old && old.hash === hash) return 'none';
+    if (baseName(uri) === '_index.md') this.#splitFolders.add(parentUri(uri));
     const facts = extractPage(text, { html: uri.endsWith('.html') });
     const path = sitePathOf(uri, checkout.content, facts);
     if (old) this.#remove(uri);
@@ -220,7 +230,7 @@ export class HandbookIndex {
       path,
       unpublished: !isPublished(facts, baseName(uri)),
       openAnchors: facts.anchorsOpen,
-      text: this.#keepText(uri) ? copyOf(text) : undefined,
+      text: this.#keepText(uri) && this.#splitFolders.has(parentUri(uri)) ? copyOf(text) : undefined,
       hash,
       familyLinks: isFamilyPage(uri) || !text.includes('/job-families/') ? [] : [...new Set([...text.matchAll(FAMILY_LINK)].map((m) => copyOf(m[1]!)))],
     };
@@ -240,6 +250,7 @@ export class HandbookIndex {
     if (!old) return;
     this.#pages.delete(uri);
     const folder = parentUri(uri);
+    if (baseName(uri) === '_index.md') this.#splitFolders.delete(folder);
     const inFolder = this.#byFolder.get(folder);
     inFolder?.delete(uri);
     if (inFolder?.size === 0) this.#byFolder.delete(folder);
@@ -547,8 +558,15 @@ function fingerprint(text: string): number {
  * The facts with every string copied: a heading's text or the title read from the page is a
  * slice of the page's text, and a slice keeps the whole text alive (thousands of pages).
  */
-function detached(facts: PageFacts): PageFacts {
+function detached(facts: PageFacts): Omit<PageFacts, 'headings'> & { readonly headings: PageHeadings } {
   const copy = (v: string | undefined): string | undefined => (v === undefined ? undefined : copyOf(v));
+  // A heading's id is also in the anchors: one copy serves both.
+  const ids = new Map<string, string>();
+  const id = (v: string): string => {
+    let c = ids.get(v);
+    if (c === undefined) ids.set(v, (c = copyOf(v)));
+    return c;
+  };
   return {
     ...facts,
     title: copy(facts.title),
@@ -556,8 +574,8 @@ function detached(facts: PageFacts): PageFacts {
     url: copy(facts.url),
     slug: copy(facts.slug),
     aliases: facts.aliases.map(copyOf),
-    anchors: facts.anchors.map(copyOf),
-    headings: facts.headings.map((h) => ({ id: copyOf(h.id), text: copyOf(h.text), line: h.line, depth: h.depth })),
+    anchors: facts.anchors.map(id),
+    headings: new PageHeadings(facts.headings, id, copyOf),
     includes: facts.includes.map(copyOf),
     openReasons: facts.openReasons.map(copyOf),
   };

@@ -25,14 +25,15 @@ interface PageChoice {
   readonly path: string;
   readonly title: string | undefined;
   readonly description: string | undefined;
-  readonly anchors: readonly { id: string; text?: string }[];
+  /** Made when asked for: the handbook's pages have hundreds of thousands of headings. */
+  anchors(): readonly { id: string; text?: string }[];
   /** Path and title in lower case, for filtering as the user types. */
   readonly search: string;
 }
 
 /** The list of pages to complete, built once per index state (a handbook has thousands). */
 const choiceCache = new WeakMap<HandbookIndex, { readonly version: number; readonly choices: readonly PageChoice[] }>();
-const wellKnownChoices: readonly PageChoice[] = wellKnown.pages.map((p) => ({ path: p.path, title: p.title, description: p.description, anchors: p.anchors.map((id) => ({ id })), search: `${p.path}\n${p.title}`.toLowerCase() }));
+const wellKnownChoices: readonly PageChoice[] = wellKnown.pages.map((p) => ({ path: p.path, title: p.title, description: p.description, anchors: () => p.anchors.map((id) => ({ id })), search: `${p.path}\n${p.title}`.toLowerCase() }));
 
 function pageChoices(env: CompletionEnv): readonly PageChoice[] {
   const index = env.index;
@@ -41,7 +42,7 @@ function pageChoices(env: CompletionEnv): readonly PageChoice[] {
   if (hit && hit.version === index.version) return hit.choices;
   const choices = index
     .publishedPages()
-    .map((p) => ({ path: p.path, title: p.title, description: p.description, anchors: p.headings.map((h) => ({ id: h.id, text: h.text })), search: `${p.path}\n${p.title ?? ''}`.toLowerCase() }))
+    .map((p) => ({ path: p.path, title: p.title, description: p.description, anchors: () => p.headings.all(), search: `${p.path}\n${p.title ?? ''}`.toLowerCase() }))
     .sort((a, b) => a.path.length - b.path.length || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   choiceCache.set(index, { version: index.version, choices });
   return choices;
@@ -57,7 +58,7 @@ export function linkItems(model: JobFamilyModel, pos: Position, link: LinkTarget
     if (!pathPart) anchors = model.anchors.map((a) => ({ id: a.id, text: model.headings.find((h) => h.line === a.line)?.text }));
     else {
       const page = link.ref ? env.index?.resolveRef(pathPart, model.uri) : env.index?.ready ? env.index.resolve(pathPart) : undefined;
-      anchors = page ? page.headings.map((h) => ({ id: h.id, text: h.text })) : (pageChoices(env).find((p) => sameish(p.path, pathPart))?.anchors ?? []);
+      anchors = page ? page.headings.all() : (pageChoices(env).find((p) => sameish(p.path, pathPart))?.anchors() ?? []);
     }
     return {
       isIncomplete: false,
