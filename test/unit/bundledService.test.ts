@@ -7,7 +7,9 @@ import { build, type Plugin } from 'esbuild';
 import { EMOJI } from '../../server/src/service/anchors/emoji';
 import { extractPage } from '../../server/src/service/handbook/extract';
 import { createLanguageService, lintText, parseConfigFile, RULES } from '../../server/src/service/index';
+import shortcodeTable from '../../server/src/service/data/shortcodes.json';
 import { parseMisusedTerms } from '../../server/src/service/model/terms';
+import { SNIPPETS } from '../../server/src/service/snippets';
 import { inflateRaw, unpackAscii } from '../../server/src/service/util/inflate';
 import { corpusPages } from '../support/corpusPages';
 import { HANDBOOK, ROOT } from '../support/paths';
@@ -25,6 +27,8 @@ type Service = {
   parseConfigFile: typeof parseConfigFile;
   RULES: typeof RULES;
   parseMisusedTerms: typeof parseMisusedTerms;
+  SNIPPETS: typeof SNIPPETS;
+  SHORTCODES: unknown;
 };
 
 async function bundledService(): Promise<Service> {
@@ -38,6 +42,8 @@ async function bundledService(): Promise<Service> {
         "export { extractPage } from './handbook/extract';",
         "export { createLanguageService, lintText, parseConfigFile, RULES } from './index';",
         "export { parseMisusedTerms } from './model/terms';",
+        "export { SNIPPETS } from './snippets';",
+        "export { default as SHORTCODES } from './data/shortcodes.json';",
       ].join('\n'),
       resolveDir: path.join(ROOT, 'server', 'src', 'service'),
       loader: 'ts',
@@ -90,6 +96,13 @@ describe('a bundle reads data and YAML as the service does', function () {
   it("knows Hugo's emoji names from the packed table", () => {
     assert.ok(EMOJI.size > 1800);
     assert.deepEqual([...bundled.EMOJI], [...EMOJI]);
+  });
+
+  it('has the same snippets and shortcode table from the packed files', () => {
+    assert.deepEqual(bundled.SNIPPETS, SNIPPETS);
+    // The notes for people (keys starting with `$`) stay in the repository.
+    const withoutNotes = (v: unknown): unknown => (Array.isArray(v) ? v.map(withoutNotes) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => !k.startsWith('$')).map(([k, x]) => [k, withoutNotes(x)])) : v);
+    assert.deepEqual(bundled.SHORTCODES, withoutNotes(shortcodeTable));
   });
 
   it('finds the same on every corpus page and on awkward front matter', async () => {
