@@ -104,6 +104,18 @@ describe('handbook index', () => {
     assert.equal(index.resolve('/handbook/recruiting/')?.title, 'Hiring', 'the original alias is back');
   });
 
+  it('keeps the texts of split families only, which read each other', async () => {
+    const { index, ws } = await indexed({
+      ...PAGES,
+      'content/job-families/engineering/backend/_index.md': '---\ntitle: Backend\n---\n\n## Levels\n',
+      'content/job-families/engineering/backend/senior.md': '---\ntitle: Senior\n---\n\n## Senior\n',
+    });
+    assert.equal(index.pageText(ws.uri('content/job-families/sales/deal-desk.md')), undefined, 'a standalone family is read from disk when needed');
+    assert.match(index.pageText(ws.uri('content/job-families/engineering/backend/senior.md')) ?? '', /## Senior/);
+    assert.match(index.pageText(ws.uri('content/job-families/engineering/backend/_index.md')) ?? '', /## Levels/);
+    assert.equal(index.pageText(ws.uri('content/handbook/values.md')), undefined, 'handbook pages are never kept');
+  });
+
   it('suggests the closest existing path for a broken one', async () => {
     const { index } = await indexed();
     assert.deepEqual([index.suggestPath('/handbook/hirring/')], ['/handbook/hiring/']);
