@@ -232,7 +232,7 @@ export class HandbookIndex {
       openAnchors: facts.anchorsOpen,
       text: this.#keepText(uri) && this.#splitFolders.has(parentUri(uri)) ? copyOf(text) : undefined,
       hash,
-      familyLinks: isFamilyPage(uri) || !text.includes('/job-families/') ? [] : [...new Set([...text.matchAll(FAMILY_LINK)].map((m) => copyOf(m[1]!)))],
+      familyLinks: isFamilyPage(uri) || !text.includes('/job-families/') ? NONE : copies([...new Set([...text.matchAll(FAMILY_LINK)].map((m) => m[1]!))]),
     };
     this.#pages.set(uri, page);
     const folder = parentUri(uri);
@@ -573,12 +573,19 @@ function detached(facts: PageFacts): Omit<PageFacts, 'headings'> & { readonly he
     description: copy(facts.description),
     url: copy(facts.url),
     slug: copy(facts.slug),
-    aliases: facts.aliases.map(copyOf),
+    aliases: copies(facts.aliases),
     anchors: facts.anchors.map(id),
     headings: new PageHeadings(facts.headings, id, copyOf),
-    includes: facts.includes.map(copyOf),
-    openReasons: facts.openReasons.map(copyOf),
+    includes: copies(facts.includes),
+    openReasons: copies(facts.openReasons),
   };
+}
+
+/** Most pages have no aliases, includes or open anchors: they share one empty list. */
+const NONE: readonly string[] = Object.freeze([]);
+
+function copies(list: readonly string[]): readonly string[] {
+  return list.length ? list.map(copyOf) : NONE;
 }
 
 function copyOf(s: string): string {
