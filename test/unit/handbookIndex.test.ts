@@ -114,6 +114,14 @@ describe('handbook index', () => {
     assert.match(index.pageText(ws.uri('content/job-families/engineering/backend/senior.md')) ?? '', /## Senior/);
     assert.match(index.pageText(ws.uri('content/job-families/engineering/backend/_index.md')) ?? '', /## Levels/);
     assert.equal(index.pageText(ws.uri('content/handbook/values.md')), undefined, 'handbook pages are never kept');
+    // The family's _index.md changes on disk: it is still a split family.
+    const indexUri = ws.uri('content/job-families/engineering/backend/_index.md');
+    ws.set('content/job-families/engineering/backend/_index.md', '---\ntitle: Backend\n---\n\n## Levels\n\n### Senior\n');
+    await index.fileChanged(indexUri, false, NEVER);
+    assert.match(index.pageText(indexUri) ?? '', /### Senior/);
+    ws.set('content/job-families/engineering/backend/senior.md', '---\ntitle: Senior\n---\n\n## Senior engineer\n');
+    await index.fileChanged(ws.uri('content/job-families/engineering/backend/senior.md'), false, NEVER);
+    assert.match(index.pageText(ws.uri('content/job-families/engineering/backend/senior.md')) ?? '', /## Senior engineer/);
   });
 
   it('suggests the closest existing path for a broken one', async () => {

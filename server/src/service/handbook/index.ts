@@ -220,10 +220,10 @@ export class HandbookIndex {
     const hash = fingerprint(text);
     const old = this.#pages.get(uri);
     if (old && old.hash === hash) return 'none';
-    if (baseName(uri) === '_index.md') this.#splitFolders.add(parentUri(uri));
     const facts = extractPage(text, { html: uri.endsWith('.html') });
     const path = sitePathOf(uri, checkout.content, facts);
     if (old) this.#remove(uri);
+    if (baseName(uri) === '_index.md') this.#splitFolders.add(parentUri(uri));
     const page: IndexedPage = {
       ...detached(facts),
       uri,
