@@ -1,20 +1,31 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createLanguageService, NEVER_CANCELLED, type LanguageService, type RuleFinding } from '../../server/src/service';
 import { FileWorkspace, toUri } from '../../server/src/node/fileWorkspace';
+import { corpusPages, FAMILIES } from '../support/corpusPages';
 import { OverlayWorkspace } from '../support/overlayWorkspace';
 import { CORPUS, HANDBOOK } from '../support/paths';
 
-const FAMILIES = path.join(CORPUS, 'job-families');
-
-function allFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = path.join(dir, n);
-      return statSync(p).isDirectory() ? allFiles(p) : [p];
-    });
+/**
+ * Every corpus page laid over the folder `root` at content/job-families (read from nowhere
+ * else), each opened, checked and closed in turn: its findings by path under job-families.
+ */
+async function checkCorpusIn(root: string): Promise<{ service: LanguageService; findings: Map<string, RuleFinding[]> }> {
+  const pages = corpusPages();
+  const workspace = new OverlayWorkspace(FileWorkspace.fromPaths([root]));
+  const uriOf = (rel: string): string => toUri(path.join(root, 'content', 'job-families', rel));
+  for (const p of pages) workspace.setUri(uriOf(p.rel), p.text);
+  const service = createLanguageService({ workspace });
+  await service.initialize(NEVER_CANCELLED);
+  const findings = new Map<string, RuleFinding[]>();
+  for (const p of pages) {
+    const uri = uriOf(p.rel);
+    service.openDocument({ uri, version: 1, getText: () => p.text }, { jobFamily: true });
+    findings.set(p.rel, await service.getFindings(uri, NEVER_CANCELLED));
+    await service.closeDocument(uri, NEVER_CANCELLED);
+  }
+  return { service, findings };
 }
 
 /**
@@ -40,28 +51,15 @@ describe('the corpus job families inside the real handbook checkout', function (
     return;
   }
   let service: LanguageService;
-  const findings = new Map<string, RuleFinding[]>();
-  const uriOf = (rel: string): string => toUri(path.join(HANDBOOK, 'content', 'job-families', rel));
+  let findings: Map<string, RuleFinding[]>;
 
   before(async () => {
-    // The corpus laid over the checkout's (absent) content/job-families, read from nowhere else.
-    const workspace = new OverlayWorkspace(FileWorkspace.fromPaths([HANDBOOK]));
-    for (const file of allFiles(FAMILIES)) workspace.setUri(uriOf(path.relative(FAMILIES, file).split(path.sep).join('/')), readFileSync(file, 'utf8'));
-    service = createLanguageService({ workspace });
-    await service.initialize(NEVER_CANCELLED);
-    for (const file of allFiles(FAMILIES)) {
-      const rel = path.relative(FAMILIES, file).split(path.sep).join('/');
-      const text = readFileSync(file, 'utf8');
-      const uri = uriOf(rel);
-      service.openDocument({ uri, version: 1, getText: () => text }, { jobFamily: true });
-      findings.set(rel, await service.getFindings(uri, NEVER_CANCELLED));
-      await service.closeDocument(uri, NEVER_CANCELLED);
-    }
+    ({ service, findings } = await checkCorpusIn(HANDBOOK));
   });
 
   it('indexes the whole checkout and checks every corpus page without a crash', () => {
     assert.ok(service.index.size > 4000, `${service.index.size} pages indexed`);
-    assert.equal(findings.size, allFiles(FAMILIES).length);
+    assert.equal(findings.size, corpusPages().length);
     for (const [rel, list] of findings) assert.ok(!list.some((f) => f.rule.meta.id === 'JF010'), `${rel} could not be checked`);
   });
 
@@ -93,20 +91,8 @@ describe('the corpus job families alone, as a sparse checkout holds them', funct
 
   before(async () => {
     // Only content/job-families: no handbook pages, no site configuration.
-    const root = path.join(HANDBOOK, '.sparse-checkout-that-does-not-exist');
-    const workspace = new OverlayWorkspace(FileWorkspace.fromPaths([root]));
-    const uriOf = (rel: string): string => toUri(path.join(root, 'content', 'job-families', rel));
-    for (const file of allFiles(FAMILIES)) workspace.setUri(uriOf(path.relative(FAMILIES, file).split(path.sep).join('/')), readFileSync(file, 'utf8'));
-    const service = createLanguageService({ workspace });
-    await service.initialize(NEVER_CANCELLED);
-    for (const file of allFiles(FAMILIES)) {
-      const rel = path.relative(FAMILIES, file).split(path.sep).join('/');
-      const text = readFileSync(file, 'utf8');
-      const uri = uriOf(rel);
-      service.openDocument({ uri, version: 1, getText: () => text }, { jobFamily: true });
-      for (const f of await service.getFindings(uri, NEVER_CANCELLED)) if (LINK_RULES.has(f.rule.meta.id)) linkFindings.push(`${rel}:${f.range.start.line + 1} ${f.rule.meta.id} ${f.message}`);
-      await service.closeDocument(uri, NEVER_CANCELLED);
-    }
+    const { findings } = await checkCorpusIn(path.join(HANDBOOK, '.sparse-checkout-that-does-not-exist'));
+    for (const [rel, list] of findings) for (const f of list) if (LINK_RULES.has(f.rule.meta.id)) linkFindings.push(`${rel}:${f.range.start.line + 1} ${f.rule.meta.id} ${f.message}`);
   });
 
   it('reports no link into the parts of the site the folder does not hold', () => {
