@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FileWorkspace, toUri } from '../../server/src/node/fileWorkspace';
@@ -27,6 +28,21 @@ describe('file-system workspace', () => {
     assert.equal(await ws.readDirectory(toUri(path.join(inside, 'content', 'out'))), undefined);
     assert.equal(await ws.readFile('file:///etc/passwd'), undefined);
     assert.equal(await ws.readFile('https://example.com/page.md'), undefined);
+  });
+
+  it('never waits on a named pipe or reads a folder as a page', async () => {
+    const pipe = path.join(inside, 'content', 'pipe.md');
+    execFileSync('mkfifo', [pipe]);
+    try {
+      for (const ws1 of [ws, FileWorkspace.fromPaths([inside], { oneShot: true })]) {
+        const started = Date.now();
+        assert.equal(await ws1.readFile(toUri(pipe)), undefined);
+        assert.ok(Date.now() - started < 2000, 'answered at once');
+        assert.equal(await ws1.readFile(toUri(path.join(inside, 'content'))), undefined);
+      }
+    } finally {
+      rmSync(pipe);
+    }
   });
 
   it('lists a folder without the links that lead out of it', async () => {

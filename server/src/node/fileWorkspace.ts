@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DirectoryEntry, FileStat, Workspace } from '../service';
@@ -33,12 +33,18 @@ export class FileWorkspace implements Workspace {
     if (open !== undefined) return open;
     const file = await this.#allowed(uri);
     if (!file) return undefined;
+    // One open file serves the size check and the read: a handbook has thousands of pages.
+    // Non-blocking, so that opening a named pipe returns at once (and is then refused) instead of waiting for a writer.
+    let handle: fs.FileHandle | undefined;
     try {
-      const stat = await fs.stat(file);
+      handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+      const stat = await handle.stat();
       if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
-      return await fs.readFile(file, 'utf8');
+      return await handle.readFile('utf8');
     } catch {
       return undefined;
+    } finally {
+      await handle?.close().catch(() => undefined);
     }
   }
 
