@@ -230,7 +230,8 @@ export class HandbookIndex {
       path,
       unpublished: !isPublished(facts, baseName(uri)),
       openAnchors: facts.anchorsOpen,
-      text: this.#keepText(uri) && this.#splitFolders.has(parentUri(uri)) ? copyOf(text) : undefined,
+      // A page's text is a string of its own (read from disk or the editor), kept as it is.
+      text: this.#keepText(uri) && this.#splitFolders.has(parentUri(uri)) ? text : undefined,
       hash,
       familyLinks: isFamilyPage(uri) || !text.includes('/job-families/') ? NONE : copies([...new Set([...text.matchAll(FAMILY_LINK)].map((m) => m[1]!))]),
     };
@@ -553,7 +554,6 @@ function fingerprint(text: string): number {
   return h >>> 0;
 }
 
-/** A copy that does not keep the (possibly much larger) string it came from alive. */
 /**
  * The facts with every string copied: a heading's text or the title read from the page is a
  * slice of the page's text, and a slice keeps the whole text alive (thousands of pages).
@@ -588,6 +588,12 @@ function copies(list: readonly string[]): readonly string[] {
   return list.length ? list.map(copyOf) : NONE;
 }
 
+/**
+ * A flat copy of `s`, holding nothing else alive. A slice (`' ' + s` then `.slice(1)`, or
+ * `substring`) of 13 or more characters is a view that keeps its whole parent string, and the
+ * view itself costs as much as a short id; the JSON round trip gives a string of its own.
+ * Exact for every string, lone surrogates included.
+ */
 function copyOf(s: string): string {
-  return (' ' + s).slice(1);
+  return JSON.parse(JSON.stringify(s)) as string;
 }
