@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { extractPage, isPublished } from '../../server/src/service/handbook/extract';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { extractPage, frontMatterBlockFacts, isPublished } from '../../server/src/service/handbook/extract';
+import { CORPUS, HANDBOOK } from '../support/paths';
 import { sitePathOf } from '../../server/src/service/handbook/index';
 import { Suggester } from '../../server/src/service/handbook/suggest';
 import { MemoryWorkspace } from '../support/memoryWorkspace';
@@ -211,5 +215,48 @@ describe('handbook index', () => {
   it('reads a page\'s facts in one pass', () => {
     const facts = extractPage('---\ntitle: "T"\ndescription: D\naliases: /old/\n---\n# A\n\nB\n---\n\n~~~\n# no\n~~~\n');
     assert.deepEqual([facts.title, facts.description, facts.aliases, facts.anchors], ['T', 'D', ['/old/'], ['a', 'b']]);
+  });
+});
+
+describe('front matter read without the YAML parser', () => {
+  const blocks = (): string[][] => {
+    const out: string[][] = [];
+    for (const root of [path.join(HANDBOOK, 'content'), path.join(CORPUS, 'job-families')]) {
+      if (!existsSync(root)) continue;
+      for (const file of readdirSync(root, { recursive: true }) as string[]) {
+        if (!/\.(?:md|html)$/.test(file)) continue;
+        const lines = readFileSync(path.join(root, file), 'utf8').split(/\r\n|\r|\n/);
+        const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+        if (/^\uFEFF?---\s*$/.test(lines[0] ?? '') && close > 0) out.push(lines.slice(1, close));
+      }
+    }
+    return out;
+  };
+
+  it('gives the facts the YAML parser gives, on every page of the checkout and the corpus', () => {
+    const all = blocks();
+    assert.ok(all.length > 4000, `${all.length} front matters`);
+    const differ = all.filter((b) => !isDeepStrictEqual(frontMatterBlockFacts(b), frontMatterBlockFacts(b, true)));
+    assert.deepEqual(differ.slice(0, 3).map((b) => b.join('\n')), []);
+  });
+
+  it('gives them on the shapes it reads itself and on those it leaves to the parser', () => {
+    const cases = [
+      'title: 2024\ndescription: 10\ndraft: true\nheadless: False',
+      'title: Hiring\n# a comment\n  # an indented one\ntags:\n  - one\n  - two\naliases:\n- /old/',
+      'title: x\ntags:\n  - a\n    - b',
+      'title: x\ntags:\n\t- a',
+      'title: first\ntitle: second',
+      'title: yes\ndraft: on',
+      'title: 0x1F\ndescription: .inf',
+      'title: 1e3\ndescription: -0.5\nslug: +12',
+      '__proto__: x\ntitle: Proto',
+      'aliases:\ntitle: Empty list',
+      'title: x # trailing comment',
+      'title: Design\nauthors: [ "@a", "@b" ]\naliases: ["/one/", "/two/"]\ndris: []',
+      'title: Flow\naliases: [ /plain/, "x" ]',
+      'title: Flow\naliases: [ "a\\"b" ]',
+    ];
+    for (const c of cases) assert.deepEqual(frontMatterBlockFacts(c.split('\n')), frontMatterBlockFacts(c.split('\n'), true), c);
   });
 });

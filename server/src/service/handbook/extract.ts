@@ -39,21 +39,14 @@ export interface PageFacts {
 export function extractPage(text: string, options?: AnchorOptions): PageFacts {
   const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   let start = 0;
-  let data: Record<string, unknown> | undefined;
+  let fm = frontMatterFacts(undefined);
   if (/^\uFEFF?---\s*$/.test(lines[0] ?? '')) {
     const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
     if (close > 0) {
       start = close + 1;
-      try {
-        const block = lines.slice(1, close);
-        const parsed = (simpleFrontMatter(block) ?? parseYaml(block.join('\n'), { logLevel: 'silent' })) as unknown;
-        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
-      } catch {
-        // A page with broken front matter is still a page; its own checks report the YAML.
-      }
+      fm = frontMatterBlockFacts(lines.slice(1, close));
     }
   }
-  const fm = frontMatterFacts(data);
   const found = pageAnchors(lines, start, { text, ...options });
   return {
     ...fm,
@@ -65,7 +58,22 @@ export function extractPage(text: string, options?: AnchorOptions): PageFacts {
   };
 }
 
-type FrontMatterFacts = Pick<PageFacts, 'title' | 'description' | 'aliases' | 'draft' | 'render' | 'headless' | 'url' | 'slug'>;
+export type FrontMatterFacts = Pick<PageFacts, 'title' | 'description' | 'aliases' | 'draft' | 'render' | 'headless' | 'url' | 'slug'>;
+
+/**
+ * The facts of a YAML front-matter block (its lines between the `---` lines). `yamlOnly`
+ * skips the reader of common front matter, for the test that holds it to the YAML parser.
+ */
+export function frontMatterBlockFacts(block: readonly string[], yamlOnly = false): FrontMatterFacts {
+  let data: Record<string, unknown> | undefined;
+  try {
+    const parsed = ((yamlOnly ? undefined : simpleFrontMatter(block)) ?? parseYaml(block.join('\n'), { logLevel: 'silent' })) as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
+  } catch {
+    // A page with broken front matter is still a page; its own checks report the YAML.
+  }
+  return frontMatterFacts(data);
+}
 
 function frontMatterFacts(data: Record<string, unknown> | undefined): FrontMatterFacts {
   let title: string | undefined;
@@ -119,44 +127,60 @@ function isTrue(v: unknown): boolean {
 }
 
 const SIMPLE_KEY = /^([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$/;
-const LIST_ITEM = /^[ \t]*-[ \t]+(.*?)[ \t]*$/;
+const LIST_ITEM = /^( *)-[ \t]+(.*?)[ \t]*$/;
+/** `[]` or `[ "a", "b" ]`: a flow list of double-quoted strings without escapes (design documents' `authors`). */
+const FLOW_LIST = /^\[[ \t]*(?:"[^"\\]*"[ \t]*(?:,[ \t]*"[^"\\]*"[ \t]*)*)?\]$/;
+/** A line that is only a comment. */
+const COMMENT = /^ *#/;
 
 /**
- * The common front matter (plain or quoted one-line values, simple lists) without a YAML
- * parser; anything else (flow collections, block scalars, anchors, comments) returns
- * undefined and goes to the real parser.
+ * The common front matter (plain or quoted one-line values, booleans and numbers, simple
+ * lists, whole-line comments) without a YAML parser; anything else (flow collections, block
+ * scalars, anchors, nested maps, trailing comments) returns undefined and goes to the real
+ * parser.
  */
 function simpleFrontMatter(lines: readonly string[]): Record<string, unknown> | undefined {
-  const out: Record<string, unknown> = {};
-  let list: string[] | undefined;
+  // No prototype: a key named `__proto__` is a key like any other.
+  const out = Object.create(null) as Record<string, unknown>;
+  let list: unknown[] | undefined;
+  /** The indentation of the current list's items: every item of a list has the same. */
+  let indent: string | undefined;
   for (const line of lines) {
-    if (!line.trim()) continue;
+    if (!line.trim() || COMMENT.test(line)) continue;
     const item = LIST_ITEM.exec(line);
     if (item && list) {
-      const v = scalar(item[1]!);
+      if (indent !== undefined && item[1] !== indent) return undefined;
+      indent = item[1]!;
+      const v = scalar(item[2]!);
       if (v === undefined) return undefined;
       list.push(v);
       continue;
     }
     const m = SIMPLE_KEY.exec(line);
-    if (!m) return undefined;
+    // A key given twice is an error the parser reports: it decides what such a page says.
+    if (!m || Object.hasOwn(out, m[1]!)) return undefined;
     if (m[2] === '') {
       list = [];
+      indent = undefined;
       out[m[1]!] = list;
       continue;
     }
     list = undefined;
-    const v = scalar(m[2]!);
+    const v = FLOW_LIST.test(m[2]!) ? [...m[2]!.matchAll(/"([^"\\]*)"/g)].map((q) => q[1]!) : scalar(m[2]!);
     if (v === undefined) return undefined;
     out[m[1]!] = v;
   }
   return out;
 }
 
-function scalar(raw: string): string | undefined {
+function scalar(raw: string): string | number | boolean | undefined {
   if (/^"(?:[^"\\]|\\["\\/])*"$/.test(raw)) return raw.slice(1, -1).replace(/\\(["\\/])/g, '$1');
   if (/^'(?:[^']|'')*'$/.test(raw)) return raw.slice(1, -1).replace(/''/g, "'");
+  // The YAML 1.2 core schema's booleans and decimal numbers, as the parser reads them.
+  if (/^(?:true|True|TRUE)$/.test(raw)) return true;
+  if (/^(?:false|False|FALSE)$/.test(raw)) return false;
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(raw)) return Number(raw);
   // Plain scalars that YAML would read as something else, or that need its rules, go to the parser.
-  if (/^[[{&*!|>%@`"'#]|: | #|^(?:true|false|null|~|yes|no|on|off)$/i.test(raw)) return undefined;
+  if (/^[[{&*!|>%@`"'#]|: | #|^(?:true|false|null|~|yes|no|on|off)$|^[-+]?\.(?:inf|nan)$|^0[ox]/i.test(raw)) return undefined;
   return raw;
 }
