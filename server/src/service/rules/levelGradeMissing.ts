@@ -1,6 +1,9 @@
 import { insertLines } from './helpers';
 import type { Rule } from './types';
 
+/** A level title that reads as a name: no link or other markup, nothing that reads as a grade. */
+const PLAIN_TITLE = /^(?![^]*\b(?:(?:is|are)\s+(?:an?\s+)?\d|grade\s*#?\s*\d))[^[\]{}<>`*_|#\\]+$/i;
+
 export const levelGradeMissing: Rule = {
   meta: {
     id: 'JF023',
@@ -21,13 +24,16 @@ export const levelGradeMissing: Rule = {
       if (level.kind === 'page' || level.grades.length || explained.has(level)) continue;
       const grade = grades.gradeForTitle(level.title);
       const sentence = `The ${level.title} is a [grade ${grade ?? '#'}](${grades.link()}).`;
+      // A title with links, markup or sentences of its own would write them into the new text
+      // (a grade among them): the finding stands, the text is the author's to write.
+      const plain = PLAIN_TITLE.test(level.title);
       const gradeSection = level.subsections.get('job-grade');
       if (gradeSection?.heading) {
         ctx.report({
           range: gradeSection.heading.textRange,
           message: `"${gradeSection.heading.text}" has no grade sentence yet: write "${sentence.replace(/\]\(.*\)/, ']')}" with the grade linked to the grade table.`,
           severity,
-          fix: { kind: 'suggestion', title: 'Write the grade sentence', edits: [insertLines(model, gradeSection.bodyStartLine, ['', sentence])] },
+          fix: plain ? { kind: 'suggestion', title: 'Write the grade sentence', edits: [insertLines(model, gradeSection.bodyStartLine, ['', sentence])] } : undefined,
         });
         continue;
       }
@@ -41,7 +47,7 @@ export const levelGradeMissing: Rule = {
         range: level.titleRange,
         message: `"${level.title}" has no job grade: add ${level.kind === 'role' ? 'a "Job Grade"' : `a "${level.title} Job Grade"`} section with its grade sentence.`,
         severity,
-        fix: { kind: 'suggestion', title: 'Add a Job Grade section', edits: [insertLines(model, at, before)] },
+        fix: plain ? { kind: 'suggestion', title: 'Add a Job Grade section', edits: [insertLines(model, at, before)] } : undefined,
       });
     }
   },
@@ -55,4 +61,6 @@ missing where: the whole section, or only the sentence in a Job Grade section th
 
 The fix (a suggestion: it writes a grade the author must confirm) inserts the section or the
 sentence with the grade the table gives the level's title (Senior → 7, Staff → 8, …) or \`#\`
-to fill in. A level whose sections sit at the wrong depth is reported by JF044 instead.`;
+to fill in. A level whose title holds links, other markup or a grade of its own gets the
+finding without a fix: the sentence would carry them into the page. A level whose sections
+sit at the wrong depth is reported by JF044 instead.`;
