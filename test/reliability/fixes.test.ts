@@ -40,6 +40,8 @@ const KNOWN: readonly [string, string][] = [
   ['a setext heading after a link reference definition', '\r\n[r1]: /handbook/hiring/\r\n       <https://about.gitlab.com/handbook/hiring/> Job Grade: 3\r\nHiring process{#custom-id}\r\n==='],
   // Seed 39195484: a level titled by a heading with links and "is a 3." in it got its grade sentence written with that title, again and again.
   ['a level heading with links and a grade sentence in it', '---\r\ntitle: Senior Backend Engineer\r\n---\r\n\r\n# [reports to the Director]({{< ref "hiring" >}}) is a 3. [ten years of experience]({{< ref "hiring" >}})\r\n### Job Grade{#custom-id}'],
+  // Seed 39195484 again: a link inside a setext heading was pointed at that heading's own ID, which its destination is part of.
+  ['a link in a heading to the heading itself', '+++\r\n+++\r\n\r\nResponsibilities{#custom-id}\r\n[the] (#senior-backend-engineer-job-grade) the\r\n==='],
   ['lone CR line endings, no blank line after the front matter', '---\rtitle: "T"\r---\r## Levels\r\r### Senior\r\r#### Senior Job Grade\rThe Senior is a grade 7.\r'],
 ];
 

@@ -1,5 +1,5 @@
 import { anchorOn, type HandbookPage } from '../handbook/links';
-import type { Link } from '../model/model';
+import type { JobFamilyModel, Link } from '../model/model';
 import { closest } from '../util/distance';
 import type { Rule } from './types';
 
@@ -30,12 +30,28 @@ export const brokenAnchor: Rule = {
         if (page && page.uri === model.uri) page = own;
       }
       if (!page) continue;
-      report(ctx, link, page);
+      report(ctx, link, page, page === own ? headingsAround(model, link) : NONE);
     }
   },
 };
 
-function report(ctx: Parameters<typeof brokenAnchor.check>[0], link: Link, page: HandbookPage): void {
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The ids of the page's headings that hold the link itself. A heading's ID is made from its
+ * source, the link's destination included: pointing the link at it would change the ID again.
+ */
+function headingsAround(model: JobFamilyModel, link: Link): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const a of model.anchors) {
+    if (a.source !== 'heading') continue;
+    const h = model.headings.find((x) => x.line === a.line || x.endLine === a.line);
+    if (h && link.line >= h.line && link.line <= h.endLine) ids.add(a.id);
+  }
+  return ids;
+}
+
+function report(ctx: Parameters<typeof brokenAnchor.check>[0], link: Link, page: HandbookPage, around: ReadonlySet<string>): void {
   const anchor = link.anchor!;
   const where = page.path ? `\`${page.path}\`` : 'this page';
   if (!ID_CHARS.test(anchor) && anchorOn(page, anchor) !== true) {
@@ -50,7 +66,7 @@ function report(ctx: Parameters<typeof brokenAnchor.check>[0], link: Link, page:
   }
   // Upper case is JF036's; compare without it.
   if (anchorOn(page, anchor) !== false) return;
-  const guess = closest(anchor, page.anchors, (a) => a, Math.max(2, Math.floor(anchor.length / 3)));
+  const guess = closest(anchor, around.size ? page.anchors.filter((a) => !around.has(a)) : page.anchors, (a) => a, Math.max(2, Math.floor(anchor.length / 3)));
   ctx.report({
     range: link.anchorRange!,
     message: `There is no \`#${link.anchor}\` on ${where}${guess ? `: did you mean \`#${guess}\`?` : ': link to an existing heading.'}`,
@@ -72,6 +88,7 @@ and are not reported.
 
 An anchor with characters no heading ID can have (\`#collaboration[\`) is always wrong; when
 removing them gives an existing anchor, that is a safe fix. Otherwise the closest existing
-anchor is offered as a suggestion (editor only).
+anchor is offered as a suggestion (editor only), never the heading the link itself is in (its
+ID is made from its source, the link's destination included).
 
 Bad: \`[Senior](#senior-backend-enginer)\``;
