@@ -87,6 +87,25 @@ describe('handbook index', () => {
     assert.deepEqual(index.resolve('/handbook/values/')?.anchors, ['diversity-inclusion--belonging', 'results']);
   });
 
+  it('keeps a page that is opened again while its closing reads the disk', async () => {
+    const { index, ws } = await indexed();
+    const uri = ws.uri('content/handbook/unsaved.md');
+    const text = '---\ntitle: Unsaved\n---\n\n## Draft part\n';
+    index.documentChanged(uri, text);
+    // Closed, and opened again before the close has read the (absent) file.
+    const closing = index.documentClosed(uri, NEVER);
+    index.documentChanged(uri, text);
+    await closing;
+    assert.deepEqual(index.resolve('/handbook/unsaved/')?.anchors, ['draft-part']);
+    // A file event that reads the disk while the page opens leaves the editor's text too.
+    ws.set('content/handbook/values.md', '---\ntitle: Values\n---\n\n## On disk\n');
+    const values = ws.uri('content/handbook/values.md');
+    const event = index.fileChanged(values, false, NEVER);
+    index.documentChanged(values, '---\ntitle: Values\n---\n\n## In the editor\n');
+    await event;
+    assert.deepEqual(index.resolve('/handbook/values/')?.anchors, ['in-the-editor']);
+  });
+
   it('keeps redirects and suggestions right as the headings, aliases and path of an open page change', async () => {
     const { index, ws } = await indexed();
     const uri = ws.uri('content/handbook/hiring/_index.md');

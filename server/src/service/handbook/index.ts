@@ -297,7 +297,8 @@ export class HandbookIndex {
     }
     if (!PAGE_FILE.test(uri) || !isInside(uri, this.#workspace.folders)) return false;
     const text = await this.#workspace.readFile(uri);
-    if (text === undefined) return false;
+    // Opened while the disk was read: the editor's text wins.
+    if (text === undefined || this.#openDisk.has(uri)) return false;
     const changed = this.#put(uri, text);
     if (changed !== 'none') this.#changed(changed);
     return changed !== 'none';
@@ -330,6 +331,8 @@ export class HandbookIndex {
     if (disk !== undefined && this.#pages.get(uri)?.hash === disk) return false;
     throwIfCancelled(token);
     const text = await this.#workspace.readFile(uri);
+    // Opened again while the disk was read: the editor's text is the page again.
+    if (this.#openDisk.has(uri)) return false;
     if (text === undefined) {
       const had = this.#pages.has(uri);
       this.#remove(uri);
