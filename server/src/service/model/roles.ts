@@ -116,6 +116,9 @@ interface PageInfo {
   readonly eol: string;
 }
 
+/** A title with a qualifier: in parentheses, after a dash or after a colon. */
+const QUALIFIED = /\(.*\)|\s[-–—]\s|:\s/;
+
 /** Reads the page's roles, specialties and family-wide sections from its heading tree and grades. */
 export function findStructure(sections: readonly Section[], grades: readonly GradeMention[], page: PageInfo): Structure {
   const byLine = [...grades].sort((a, b) => a.line - b.line);
@@ -173,19 +176,32 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
     }
   }
 
+  // Levels filed under Specialties (or a Segment): beside levels that state their grades, a
+  // heading named as a level ("Staff …", or with its own "Staff … Responsibilities") is a level
+  // whose grade is missing, not a specialty.
+  const levelAmongLevels = (s: Section): boolean => {
+    const parent = s.parent;
+    if (!parent || (kindOf(parent) !== 'specialties' && kindOf(parent) !== 'segment')) return false;
+    if (!parent.children.some((c) => c !== s && kindOf(c) === undefined && hasGradeEvidence(c))) return false;
+    const title = s.heading?.text ?? '';
+    // "Manager, Infrastructure (Delivery)", "Backend Engineer - Database": a role with a specialty.
+    if (QUALIFIED.test(title)) return false;
+    return SENIORITY.test(title) || s.children.some((c) => isPart(c) && c.prefix !== '' && namesMatch(c.prefix, title));
+  };
+
   // Role headings: not standard, and shown to be roles by where they sit or what they hold.
   const hasLevels = sections.some((s) => kindOf(s) === 'levels' && s.children.length > 0);
   const candidates: Section[] = [];
   for (const s of sections) {
     if (!s.heading || s.depth < 2 || kindOf(s) !== undefined) continue;
     const grade = hasGradeEvidence(s);
-    if ((inSpecialty.has(s) || hasAncestorKind(s, NOT_ROLES)) && !grade) continue;
+    if ((inSpecialty.has(s) || hasAncestorKind(s, NOT_ROLES)) && !grade && !levelAmongLevels(s)) continue;
     const parent = s.parent;
     if (parent && kindOf(parent) === 'levels') {
       if (grade || SENIORITY.test(s.heading.text) || s.children.some((c) => isPart(c) && c.prefix !== '')) candidates.push(s);
       continue;
     }
-    if (grade) {
+    if (grade || levelAmongLevels(s)) {
       candidates.push(s);
       continue;
     }
