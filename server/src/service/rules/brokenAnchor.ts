@@ -30,7 +30,7 @@ export const brokenAnchor: Rule = {
         if (page && page.uri === model.uri) page = own;
       }
       if (!page) continue;
-      report(ctx, link, page, page === own ? headingsAround(model, link) : NONE);
+      report(ctx, link, page, page === own ? () => headingsAround(model, link) : () => NONE);
     }
   },
 };
@@ -42,16 +42,15 @@ const NONE: ReadonlySet<string> = new Set();
  * source, the link's destination included: pointing the link at it would change the ID again.
  */
 function headingsAround(model: JobFamilyModel, link: Link): ReadonlySet<string> {
+  const around = model.headings.filter((h) => link.line >= h.line && link.line <= h.endLine);
+  if (!around.length) return NONE;
   const ids = new Set<string>();
-  for (const a of model.anchors) {
-    if (a.source !== 'heading') continue;
-    const h = model.headings.find((x) => x.line === a.line || x.endLine === a.line);
-    if (h && link.line >= h.line && link.line <= h.endLine) ids.add(a.id);
-  }
+  for (const a of model.anchors) if (a.source === 'heading' && around.some((h) => a.line === h.line || a.line === h.endLine)) ids.add(a.id);
   return ids;
 }
 
-function report(ctx: Parameters<typeof brokenAnchor.check>[0], link: Link, page: HandbookPage, around: ReadonlySet<string>): void {
+/** `around`: the ids the link must not be pointed at, asked for only when a guess is made. */
+function report(ctx: Parameters<typeof brokenAnchor.check>[0], link: Link, page: HandbookPage, around: () => ReadonlySet<string>): void {
   const anchor = link.anchor!;
   const where = page.path ? `\`${page.path}\`` : 'this page';
   if (!ID_CHARS.test(anchor) && anchorOn(page, anchor) !== true) {
@@ -66,7 +65,8 @@ function report(ctx: Parameters<typeof brokenAnchor.check>[0], link: Link, page:
   }
   // Upper case is JF036's; compare without it.
   if (anchorOn(page, anchor) !== false) return;
-  const guess = closest(anchor, around.size ? page.anchors.filter((a) => !around.has(a)) : page.anchors, (a) => a, Math.max(2, Math.floor(anchor.length / 3)));
+  const skip = around();
+  const guess = closest(anchor, skip.size ? page.anchors.filter((a) => !skip.has(a)) : page.anchors, (a) => a, Math.max(2, Math.floor(anchor.length / 3)));
   ctx.report({
     range: link.anchorRange!,
     message: `There is no \`#${link.anchor}\` on ${where}${guess ? `: did you mean \`#${guess}\`?` : ': link to an existing heading.'}`,
