@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packedData } from './packed-data.mjs';
+import { packedData, withoutNotes } from './packed-data.mjs';
 import { yamlReadOnly } from './yaml-read-only.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -22,8 +22,7 @@ const dataWithoutNotes = {
   name: 'data-without-notes',
   setup(build) {
     build.onLoad({ filter: /[\\/]service[\\/]data[\\/][^\\/]+\.json$/ }, (args) => {
-      const strip = (v) => (Array.isArray(v) ? v.map(strip) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => !k.startsWith('$')).map(([k, x]) => [k, strip(x)])) : v);
-      return { loader: 'json', contents: JSON.stringify(strip(JSON.parse(readFileSync(args.path, 'utf8')))) };
+      return { loader: 'json', contents: JSON.stringify(withoutNotes(JSON.parse(readFileSync(args.path, 'utf8')))) };
     });
   },
 };

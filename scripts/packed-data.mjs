@@ -20,7 +20,8 @@ const PACKED_WHOLE = new Set(['shortcodes.json', 'job-family.json']);
 /** JSON as printable ASCII: anything else written as a `\u` escape, which JSON.parse reads back. */
 const asciiJson = (value) => JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const packed = (text) => `unpackAscii(${JSON.stringify(deflateRawSync(text, { level: 9 }).toString('base64'))})`;
-const withoutNotes = (v) => (Array.isArray(v) ? v.map(withoutNotes) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => !k.startsWith('$')).map(([k, x]) => [k, withoutNotes(x)])) : v);
+/** A data file's value without the notes for people (keys starting with `$`), at any depth. */
+export const withoutNotes = (v) => (Array.isArray(v) ? v.map(withoutNotes) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => !k.startsWith('$')).map(([k, x]) => [k, withoutNotes(x)])) : v);
 
 /** Like data-without-notes, it leaves out the notes for people (keys starting with `$`). */
 export const packedData = {
