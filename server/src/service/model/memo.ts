@@ -6,6 +6,14 @@ import type { WordToken } from './words';
  * What one version of a page worked out line by line, handed to the next version of the same
  * open document: typing changes a line or two, and the rest is not scanned again.
  */
+/**
+ * What `compute` gives for one line's text, kept under `key` in the model's memo when it has
+ * one (a model built by hand has none), so the next version of the document reuses it.
+ */
+export function perLine<T>(model: { readonly memo?: ModelMemo }, key: object, text: string, compute: (text: string) => T): T {
+  return model.memo ? model.memo.lines<T>(key).get(text, compute) : compute(text);
+}
+
 export class ModelMemo {
   readonly inline: LineMemo<ScannedLine>;
   readonly words: LineMemo<readonly WordToken[]>;

@@ -1,3 +1,4 @@
+import { perLine } from '../model/memo';
 import data from '../data/language.json';
 import type { JobFamilyModel } from '../model/model';
 import { lineTokens, type WordToken } from '../model/words';
@@ -68,10 +69,8 @@ const CODED_IN_LINE = {};
 function countCodedWords(model: JobFamilyModel): CodedCounts {
   const masculine = new Map<string, number>();
   const feminine = new Map<string, number>();
-  const memo = model.memo?.lines<ReturnType<typeof codedIn>>(CODED_IN_LINE);
   for (const p of model.prose) {
-    const compute = (): ReturnType<typeof codedIn> => codedIn(lineTokens(model, p));
-    for (const [ms, fs] of memo ? memo.get(p.text, compute) : compute()) {
+    for (const [ms, fs] of perLine(model, CODED_IN_LINE, p.text, () => codedIn(lineTokens(model, p)))) {
       if (ms) masculine.set(ms, (masculine.get(ms) ?? 0) + 1);
       if (fs) feminine.set(fs, (feminine.get(fs) ?? 0) + 1);
     }

@@ -1,3 +1,4 @@
+import { perLine } from '../model/memo';
 import data from '../data/language.json';
 import { range } from '../model/lines';
 import { lineTokens } from '../model/words';
@@ -18,11 +19,9 @@ export const genderedPronoun: Rule = {
   },
   check(ctx) {
     const { model } = ctx;
-    const memo = model.memo?.lines<boolean>(PRONOUNS);
     for (const p of model.prose) {
       // Only the lines that hold a pronoun at all are read closely.
-      const compute = (): boolean => lineTokens(model, p).some((w) => PRONOUNS.has(w.lower));
-      if (!(memo ? memo.get(p.text, compute) : compute())) continue;
+      if (!perLine(model, PRONOUNS, p.text, () => lineTokens(model, p).some((w) => PRONOUNS.has(w.lower)))) continue;
       const taken: [number, number][] = [];
       for (const { re, replacement } of PAIRS) {
         for (const m of p.text.matchAll(re)) {

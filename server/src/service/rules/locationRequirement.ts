@@ -1,3 +1,4 @@
+import { perLine } from '../model/memo';
 import data from '../data/language.json';
 import { range } from '../model/lines';
 import { effectiveKind, type Section } from '../model/sections';
@@ -37,10 +38,9 @@ export const locationRequirement: Rule = {
   },
   check(ctx) {
     const { model } = ctx;
-    const memo = model.memo?.lines<Place | null>(PLACE);
     for (const p of model.prose) {
       if (!inRequirements(p.section) || p.block === 'heading') continue;
-      const m = memo ? memo.get(p.text, placeIn) : placeIn(p.text);
+      const m = perLine(model, PLACE, p.text, placeIn);
       if (!m) continue;
       ctx.report({
         range: range(p.line, p.col + m.index, p.line, p.col + m.index + m.text.length),

@@ -1,3 +1,4 @@
+import { perLine } from '../model/memo';
 import { range } from '../model/lines';
 import type { MisusedTerm } from '../model/terms';
 import type { Rule } from './types';
@@ -38,10 +39,9 @@ export const misusedTerm: Rule = {
   check(ctx) {
     const p = patternOf(ctx.terms);
     if (!p) return;
-    // The pattern object stands for the list: a new list starts a new memo.
-    const memo = ctx.model.memo?.lines<readonly Match[]>(p);
     for (const line of ctx.model.prose) {
-      const matches = memo ? memo.get(line.text, (text) => matchesIn(text, p)) : matchesIn(line.text, p);
+      // The pattern object stands for the list: a new list starts a new memo.
+      const matches = perLine(ctx.model, p, line.text, (text) => matchesIn(text, p));
       for (const { index, written: w, term } of matches) {
         const r = range(line.line, line.col + index, line.line, line.col + index + w.length);
         // An advice sentence ('Usually, people mean "non-engineering."') offers the word it quotes.

@@ -1,3 +1,4 @@
+import { perLine } from '../model/memo';
 import data from '../data/language.json';
 import { range } from '../model/lines';
 import { lineTokens, PhraseMatcher, type WordToken } from '../model/words';
@@ -34,10 +35,8 @@ export const vacancyWording: Rule = {
   },
   check(ctx) {
     const { model } = ctx;
-    const memo = model.memo?.lines<readonly Hit[]>(PHRASES);
     for (const p of model.prose) {
-      const compute = (): readonly Hit[] => hitsIn(lineTokens(model, p), p.text);
-      for (const { start, end } of memo ? memo.get(p.text, compute) : compute()) {
+      for (const { start, end } of perLine(model, PHRASES, p.text, () => hitsIn(lineTokens(model, p), p.text))) {
         ctx.report({
           range: range(p.line, p.col + start, p.line, p.col + end),
           message: `"${p.text.slice(start, end)}" reads like a job advert: describe what the role does instead.`,
