@@ -195,13 +195,15 @@ export function findStructure(sections: readonly Section[], grades: readonly Gra
   for (const s of sections) {
     if (!s.heading || s.depth < 2 || kindOf(s) !== undefined) continue;
     const grade = hasGradeEvidence(s);
-    if ((inSpecialty.has(s) || hasAncestorKind(s, NOT_ROLES)) && !grade && !levelAmongLevels(s)) continue;
+    const filedAway = inSpecialty.has(s) || hasAncestorKind(s, NOT_ROLES);
+    const ungradedLevel = !grade && filedAway && levelAmongLevels(s);
+    if (filedAway && !grade && !ungradedLevel) continue;
     const parent = s.parent;
     if (parent && kindOf(parent) === 'levels') {
       if (grade || SENIORITY.test(s.heading.text) || s.children.some((c) => isPart(c) && c.prefix !== '')) candidates.push(s);
       continue;
     }
-    if (grade || levelAmongLevels(s)) {
+    if (grade || ungradedLevel) {
       candidates.push(s);
       continue;
     }
