@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { pageAnchors } from '../../server/src/service/anchors';
 import { extractPage } from '../../server/src/service/handbook/extract';
 import { factsSignature } from '../../server/src/service/handbook/signature';
 import { CORPUS, HANDBOOK } from '../support/paths';
@@ -25,6 +26,14 @@ function prng(seed: number): () => number {
   };
 }
 
+/** The line after the front matter, as the document model has it. */
+function bodyStart(text: string): number {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (!/^\uFEFF?---\s*$/.test(lines[0] ?? '')) return 0;
+  const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  return close > 0 ? close + 1 : 0;
+}
+
 /** What typing does: a character in, a character out, a line break, in text that matters and text that does not. */
 const TYPED = ['a', ' ', 'e', '#', '-', '=', '\n', '<', '{', '`', ':', '[', ']', '(', ')', '>', '*', '_', '|', '1', '.'];
 
@@ -34,6 +43,38 @@ describe('the index keeps a page’s facts when only lines that cannot change th
 
   it('finds pages to edit', () => {
     assert.ok(pages.length > 150, `only ${pages.length} pages`);
+  });
+
+  it('every edit that keeps the signature keeps the page’s anchors, columns and lines included', () => {
+    const random = prng(20261203);
+    let kept = 0;
+    const wrong: string[] = [];
+    for (const file of pages) {
+      let text = readFileSync(file, 'utf8');
+      // Read with no text given, so no remembered answer is used: the anchors are worked out each time.
+      const anchorsOf = (t: string) => pageAnchors(t.split(/\r\n|\r|\n/), bodyStart(t));
+      let anchors = anchorsOf(text);
+      let signature = factsSignature(text, false);
+      for (let k = 0; k < 25; k++) {
+        const at = Math.floor(random() * (text.length + 1));
+        const next = random() < 0.3 && at < text.length ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + TYPED[Math.floor(random() * TYPED.length)]! + text.slice(at);
+        const nextSignature = factsSignature(next, false);
+        const nextAnchors = anchorsOf(next);
+        if (nextSignature === signature && bodyStart(next) === bodyStart(text)) {
+          kept++;
+          try {
+            assert.deepEqual(nextAnchors, anchors);
+          } catch {
+            wrong.push(`${path.relative(CORPUS, file)}: an edit at offset ${at} kept the signature but changed the anchors`);
+          }
+        }
+        text = next;
+        anchors = nextAnchors;
+        signature = nextSignature;
+      }
+    }
+    assert.deepEqual(wrong.slice(0, 10), []);
+    assert.ok(kept > 1000, `kept ${kept}`);
   });
 
   it('every edit that keeps the signature keeps the facts; edits of both kinds are made', () => {

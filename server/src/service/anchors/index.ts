@@ -3,6 +3,7 @@ import { emojify, withoutEmojiSymbols } from './emoji';
 import { HeadingIds } from './headingIds';
 import { rawHtmlIds } from './html';
 import { expandShortcodes, hasShortcodes } from './shortcodes';
+import { factsSignature } from '../handbook/signature';
 
 /**
  * The anchors of a page exactly as the published site has them: what a link's `#fragment`
@@ -53,22 +54,40 @@ export interface AnchorOptions {
 }
 
 /**
- * The last page's anchors, by its text: on each edit of an open page the handbook index
- * (its facts) and the document model (its own anchors) both ask for the same text's anchors.
- * One entry, so it holds one page at most.
+ * The last page's anchors, by its text and its facts signature: on each edit of an open page
+ * the handbook index (its facts) and the document model (its own anchors) both ask for them,
+ * and a keystroke that leaves the signature as it was (inside a paragraph, say) leaves the
+ * anchors as they were. One entry, so it holds one page at most.
  */
-let last: { readonly text: string; readonly bodyStart: number; readonly html: boolean; readonly anchors: PageAnchors } | undefined;
+let last: { readonly text: string; readonly signature: string | undefined; readonly bodyStart: number; readonly anchors: PageAnchors } | undefined;
+
+/**
+ * Past this change in length the text is taken for another page (or a paste) and its
+ * signature is not worked out just to compare it.
+ */
+const EDIT_WINDOW = 256;
 
 /** `lines` is the whole page (split from `options.text` when given); its body (after the front matter) starts at `bodyStart`. */
 export function pageAnchors(lines: readonly string[], bodyStart: number, options: AnchorOptions = {}): PageAnchors {
   const { text } = options;
-  // Include targets can change while the page does not: only pages read without them are kept.
-  if (text === undefined || options.readInclude) return anchorsOf(lines, bodyStart, options);
-  const html = options.html === true;
-  if (last?.text === text && last.bodyStart === bodyStart && last.html === html) return last.anchors;
-  const anchors = anchorsOf(lines, bodyStart, options);
-  last = { text, bodyStart, html, anchors };
-  return anchors;
+  // Include targets can change while the page does not: only pages read without them are
+  // kept. HTML pages are few and never typed into: not kept.
+  if (text === undefined || options.readInclude || options.html) return anchorsOf(lines, bodyStart, options);
+  if (last?.bodyStart === bodyStart) {
+    if (last.text === text) return last.anchors;
+    if (Math.abs(last.text.length - text.length) <= EDIT_WINDOW) {
+      const before = last.signature ?? factsSignature(last.text, false);
+      const signature = factsSignature(text, false);
+      if (signature === before) {
+        last = { text, signature, bodyStart, anchors: last.anchors };
+        return last.anchors;
+      }
+      last = { text, signature, bodyStart, anchors: anchorsOf(lines, bodyStart, options) };
+      return last.anchors;
+    }
+  }
+  last = { text, signature: undefined, bodyStart, anchors: anchorsOf(lines, bodyStart, options) };
+  return last.anchors;
 }
 
 function anchorsOf(lines: readonly string[], bodyStart: number, options: AnchorOptions): PageAnchors {

@@ -8,6 +8,19 @@
  * for pages outside job-families, to judge how complete that folder is).
  */
 export function factsSignature(text: string, familyLinks = true): string {
+  // On each keystroke the index and the page's own anchors both ask for the same text's.
+  const slot = familyLinks ? 1 : 0;
+  const hit = lastSignature[slot];
+  if (hit?.text === text) return hit.signature;
+  const signature = signatureOf(text, familyLinks);
+  lastSignature[slot] = { text, signature };
+  return signature;
+}
+
+/** The last text's signature, without and with links into job families: one page each at most. */
+const lastSignature: ({ readonly text: string; readonly signature: string } | undefined)[] = [undefined, undefined];
+
+function signatureOf(text: string, familyLinks: boolean): string {
   const relevant = familyLinks ? RELEVANT : RELEVANT_IN_FAMILY;
   const lines = text.split(/\r\n|\r|\n/);
   const parts: string[] = [];
