@@ -103,8 +103,27 @@ interface Classified {
   misspelling: Omit<Misspelling, 'range'> & { start: number; end: number } | undefined;
 }
 
+/**
+ * Headings repeat across a page's versions and across pages ("Requirements", "Job Grade"),
+ * and reading one for a misspelt title costs edit distances: each is read once. Bounded:
+ * past the limit it starts over rather than grow with every heading ever read.
+ */
+const classified = new Map<string, Readonly<Classified>>();
+const MAX_REMEMBERED_HEADINGS = 20_000;
+
 /** Recognises a standard section title at the end of a heading, with or without a level prefix. */
-export function classifyHeading(text: string, hasChildren: boolean): Classified {
+export function classifyHeading(text: string, hasChildren: boolean): Readonly<Classified> {
+  const key = (hasChildren ? '1' : '0') + text;
+  let c = classified.get(key);
+  if (!c) {
+    c = readHeading(text, hasChildren);
+    if (classified.size >= MAX_REMEMBERED_HEADINGS) classified.clear();
+    classified.set(key, c);
+  }
+  return c;
+}
+
+function readHeading(text: string, hasChildren: boolean): Classified {
   const clean = text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').replace(/[:.]$/, '').trim();
   const lower = clean.toLowerCase();
   for (const t of TITLES) {
