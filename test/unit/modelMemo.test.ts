@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseModel, type JobFamilyModel } from '../../server/src/service/model/model';
 import { LineMemo } from '../../server/src/service/model/lineMemo';
-import { lineTokens } from '../../server/src/service/model/words';
+import { lineLanguage } from '../../server/src/service/rules/language';
 
 const URI = 'file:///hb/content/job-families/engineering/backend.md';
 
@@ -28,7 +28,7 @@ function facts(m: JobFamilyModel): unknown {
     malformed: m.malformedLinks,
     placeholders: m.placeholders,
     prose: m.prose.map((p) => [p.line, p.col, p.text, p.block]),
-    words: m.prose.map((p) => lineTokens(m, p).map((w) => [w.offset, w.text, w.lower])),
+    language: m.prose.map((p) => lineLanguage(m, p)),
     shortcodes: m.shortcodes,
     comments: m.comments,
     anchors: m.anchors,
@@ -37,7 +37,7 @@ function facts(m: JobFamilyModel): unknown {
 
 /** Reads every prose line's words, as the language rules do. */
 function readWords(m: JobFamilyModel): void {
-  for (const p of m.prose) lineTokens(m, p);
+  for (const p of m.prose) lineLanguage(m, p);
 }
 
 /** Parses `next` as the next version of a document whose last version was `before`. */
@@ -73,8 +73,10 @@ describe('model: the next version of an open document', () => {
     const untouched = 'Works with [product][api] and support.';
     // The very objects the last version made come back for a line the edit did not touch.
     assert.equal(next.memo!.inline.get(untouched, never), previous.memo!.inline.get(untouched, never));
-    const prose = next.prose.find((p) => p.line === 9)!.text;
-    assert.equal(next.memo!.words.get(prose, never), previous.memo!.words.get(prose, never));
+    // "support" is a coded word: the line's language facts are an object of their own, and the same one.
+    const before = lineLanguage(previous, previous.prose.find((p) => p.line === 9)!);
+    assert.equal(before.coded.length, 1);
+    assert.equal(lineLanguage(next, next.prose.find((p) => p.line === 9)!), before);
     const edited = next.lines.line(4);
     assert.notEqual(next.memo!.inline.get(edited, never), previous.memo!.inline.get(PAGE.split('\n')[4]!, never));
   });

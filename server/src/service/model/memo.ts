@@ -1,6 +1,5 @@
 import type { ScannedLine } from './inlineScanner';
 import { LineMemo } from './lineMemo';
-import type { WordToken } from './words';
 
 /**
  * What one version of a page worked out line by line, handed to the next version of the same
@@ -16,7 +15,6 @@ export function perLine<T>(model: { readonly memo?: ModelMemo }, key: object, te
 
 export class ModelMemo {
   readonly inline: LineMemo<ScannedLine>;
-  readonly words: LineMemo<readonly WordToken[]>;
   #references = '';
   readonly #previousReferences: string | undefined;
   readonly #byKey = new Map<object, LineMemo<unknown>>();
@@ -24,7 +22,6 @@ export class ModelMemo {
 
   constructor(previous?: ModelMemo) {
     this.inline = new LineMemo(previous?.inline);
-    this.words = new LineMemo(previous?.words);
     this.#previousReferences = previous ? previous.#references : undefined;
     this.#previousByKey = previous ? previous.#byKey : undefined;
   }

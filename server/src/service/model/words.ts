@@ -1,37 +1,53 @@
-import type { JobFamilyModel, ProseLine } from './model';
-
-/** A word of one line, where it starts in the line's text: the same for every version that has the line. */
-export interface WordToken {
-  readonly offset: number;
-  readonly text: string;
-  readonly lower: string;
+/**
+ * The words of one line, as three parallel lists (fewer objects than one per word): where
+ * each starts and ends in the line's text, and its lower-case form with the typographic
+ * apostrophe made plain.
+ */
+export interface LineWords {
+  readonly start: readonly number[];
+  readonly end: readonly number[];
+  readonly lower: readonly string[];
 }
 
-const WORD = /[A-Za-z][A-Za-z'’-]*/g;
-/** `'`, `’` and `-`. */
-const TRAILING = new Set([39, 8217, 45]);
+const A = 65;
+const Z = 90;
+const a = 97;
+const z = 122;
+const APOSTROPHE = 39;
+const TYPOGRAPHIC_APOSTROPHE = 8217;
+const HYPHEN = 45;
 
-function tokensOf(line: string): readonly WordToken[] {
-  const out: WordToken[] = [];
-  // Lower case and the typographic apostrophe are settled once per line, not per word.
-  const lowerLine = line.toLowerCase().replace(/’/g, "'");
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(line); m; m = WORD.exec(line)) {
-    let end = m.index + m[0].length;
-    // Trailing apostrophes and hyphens are punctuation ("teams'", "well-").
-    while (end > m.index + 1 && TRAILING.has(line.charCodeAt(end - 1))) end--;
-    out.push({ offset: m.index, text: line.slice(m.index, end), lower: lowerLine.slice(m.index, end) });
-  }
-  return out;
-}
+const isLetter = (c: number): boolean => (c >= a && c <= z) || (c >= A && c <= Z);
+const isInner = (c: number): boolean => isLetter(c) || c === APOSTROPHE || c === TYPOGRAPHIC_APOSTROPHE || c === HYPHEN;
 
 /**
- * The words of one prose line, read from the line's text alone and shared by every language
- * rule (pronouns, coded words, vacancy wording), instead of each rule running its own
- * patterns over every line. A line the last version of the document had is not read again.
+ * A word is an ASCII letter followed by letters, apostrophes and hyphens; trailing
+ * apostrophes and hyphens are punctuation ("teams'", "well-").
  */
-export function lineTokens(model: JobFamilyModel, prose: ProseLine): readonly WordToken[] {
-  return model.memo ? model.memo.words.get(prose.text, tokensOf) : tokensOf(prose.text);
+export function readWords(line: string): LineWords {
+  const start: number[] = [];
+  const end: number[] = [];
+  const lower: string[] = [];
+  // Lower case and the typographic apostrophe are settled once per line, not per word.
+  let lowerLine: string | undefined;
+  const n = line.length;
+  let i = 0;
+  while (i < n) {
+    if (!isLetter(line.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const s = i;
+    i++;
+    while (i < n && isInner(line.charCodeAt(i))) i++;
+    let e = i;
+    while (e > s + 1 && !isLetter(line.charCodeAt(e - 1))) e--;
+    lowerLine ??= line.toLowerCase().replace(/’/g, "'");
+    start.push(s);
+    end.push(e);
+    lower.push(lowerLine.slice(s, e));
+  }
+  return { start, end, lower };
 }
 
 /**
@@ -43,7 +59,7 @@ export class PhraseMatcher {
 
   constructor(phrases: readonly string[]) {
     for (const phrase of phrases) {
-      const words = phrase.toLowerCase().replace(/’/g, "'").match(/[a-z][a-z'-]*/g) ?? [];
+      const words = readWords(phrase).lower;
       if (!words.length) continue;
       const list = this.#byFirst.get(words[0]!) ?? [];
       list.push({ words, phrase });
@@ -51,19 +67,24 @@ export class PhraseMatcher {
     }
   }
 
-  /** The phrase that starts at `words[i]` of the line `line`, and how many words it spans, or undefined. */
-  at(words: readonly WordToken[], i: number, line: string): { phrase: string; length: number } | undefined {
-    const options = this.#byFirst.get(words[i]!.lower);
+  /** The phrase that starts at word `i` of the line `line`, and how many words it spans, or undefined. */
+  at(words: LineWords, i: number, line: string): { phrase: string; length: number } | undefined {
+    const options = this.#byFirst.get(words.lower[i]!);
     if (!options) return undefined;
     for (const o of options) {
       let ok = true;
       for (let k = 1; k < o.words.length && ok; k++) {
-        const w = words[i + k];
-        const prev = words[i + k - 1]!;
-        ok = w !== undefined && w.lower === o.words[k] && /^\s+$/.test(line.slice(prev.offset + prev.text.length, w.offset));
+        const w = i + k;
+        ok = w < words.lower.length && words.lower[w] === o.words[k] && onlySpaces(line, words.end[w - 1]!, words.start[w]!);
       }
       if (ok) return { phrase: o.phrase, length: o.words.length };
     }
     return undefined;
   }
+}
+
+function onlySpaces(line: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let k = from; k < to; k++) if (!/\s/.test(line[k]!)) return false;
+  return true;
 }

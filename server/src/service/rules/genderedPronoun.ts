@@ -1,11 +1,9 @@
-import { perLine } from '../model/memo';
 import data from '../data/language.json';
 import { range } from '../model/lines';
-import { lineTokens } from '../model/words';
+import { lineLanguage } from './language';
 import type { Rule } from './types';
 
 const PAIRS = data.pronounPairs.map((p) => ({ re: new RegExp(p.pattern, 'gi'), replacement: p.replacement }));
-const PRONOUNS = new Set<string>(data.pronouns);
 const SINGLE = new RegExp(`\\b(?:${data.pronouns.join('|')})\\b`, 'gi');
 
 export const genderedPronoun: Rule = {
@@ -21,7 +19,7 @@ export const genderedPronoun: Rule = {
     const { model } = ctx;
     for (const p of model.prose) {
       // Only the lines that hold a pronoun at all are read closely.
-      if (!perLine(model, PRONOUNS, p.text, () => lineTokens(model, p).some((w) => PRONOUNS.has(w.lower)))) continue;
+      if (!lineLanguage(model, p).pronoun) continue;
       const taken: [number, number][] = [];
       for (const { re, replacement } of PAIRS) {
         for (const m of p.text.matchAll(re)) {

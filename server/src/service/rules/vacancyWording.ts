@@ -1,28 +1,7 @@
-import { perLine } from '../model/memo';
 import data from '../data/language.json';
 import { range } from '../model/lines';
-import { lineTokens, PhraseMatcher, type WordToken } from '../model/words';
+import { lineLanguage } from './language';
 import type { Rule } from './types';
-
-const PHRASES = new PhraseMatcher(data.vacancyPhrases);
-
-/** Where a listed phrase is written in a line's text. */
-interface Hit {
-  readonly start: number;
-  readonly end: number;
-}
-
-function hitsIn(words: readonly WordToken[], line: string): Hit[] {
-  const out: Hit[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const hit = PHRASES.at(words, i, line);
-    if (!hit) continue;
-    const last = words[i + hit.length - 1]!;
-    out.push({ start: words[i]!.offset, end: last.offset + last.text.length });
-    i += hit.length - 1;
-  }
-  return out;
-}
 
 export const vacancyWording: Rule = {
   meta: {
@@ -36,7 +15,7 @@ export const vacancyWording: Rule = {
   check(ctx) {
     const { model } = ctx;
     for (const p of model.prose) {
-      for (const { start, end } of perLine(model, PHRASES, p.text, () => hitsIn(lineTokens(model, p), p.text))) {
+      for (const { start, end } of lineLanguage(model, p).vacancy) {
         ctx.report({
           range: range(p.line, p.col + start, p.line, p.col + end),
           message: `"${p.text.slice(start, end)}" reads like a job advert: describe what the role does instead.`,
