@@ -1,23 +1,62 @@
 /**
- * The words of one line, as three parallel lists (fewer objects than one per word): where
- * each starts and ends in the line's text, and its lower-case form with the typographic
- * apostrophe made plain.
+ * The words of one line: where each starts and ends in the line's text (plain numbers, no
+ * object per word), and its lower-case form, made only when asked for.
  */
-export interface LineWords {
-  readonly start: readonly number[];
-  readonly end: readonly number[];
-  readonly lower: readonly string[];
+export class LineWords {
+  readonly start: number[] = [];
+  readonly end: number[] = [];
+  #lowerLine: string | undefined;
+
+  constructor(private readonly line: string) {}
+
+  get count(): number {
+    return this.start.length;
+  }
+
+  /** Word `k` in lower case, the typographic apostrophe made plain. */
+  lower(k: number): string {
+    // Settled once per line, not per word.
+    this.#lowerLine ??= this.line.toLowerCase().replace(/’/g, "'");
+    return this.#lowerLine.slice(this.start[k], this.end[k]);
+  }
+
+  /**
+   * Word `k`'s first three characters (fewer for a shorter word) as one number, lower case,
+   * the typographic apostrophe made plain: a set of these tells at once whether a word can
+   * be one of a list, with no string made for it.
+   */
+  prefix(k: number): number {
+    const s = this.start[k]!;
+    const e = Math.min(this.end[k]!, s + 3);
+    let code = 0;
+    for (let i = s; i < s + 3; i++) code = code * 256 + (i < e ? foldCase(this.line.charCodeAt(i)) : 0);
+    return code;
+  }
+}
+
+/** The prefix number of a word as `LineWords.prefix` makes it. */
+export function prefixOf(word: string): number {
+  const w = new LineWords(word);
+  w.start.push(0);
+  w.end.push(word.length);
+  return w.prefix(0);
+}
+
+/** ASCII letters to lower case, the typographic apostrophe to `'`; the rest as it is (only `'` and `-` occur in words). */
+function foldCase(c: number): number {
+  if (c >= A && c <= Z) return c | 0x20;
+  return c === TYPOGRAPHIC_APOSTROPHE ? APOSTROPHE : c & 0xff;
 }
 
 const A = 65;
 const Z = 90;
-const a = 97;
-const z = 122;
+const LOWER_A = 97;
+const LOWER_Z = 122;
 const APOSTROPHE = 39;
 const TYPOGRAPHIC_APOSTROPHE = 8217;
 const HYPHEN = 45;
 
-const isLetter = (c: number): boolean => (c >= a && c <= z) || (c >= A && c <= Z);
+const isLetter = (c: number): boolean => (c >= LOWER_A && c <= LOWER_Z) || (c >= A && c <= Z);
 const isInner = (c: number): boolean => isLetter(c) || c === APOSTROPHE || c === TYPOGRAPHIC_APOSTROPHE || c === HYPHEN;
 
 /**
@@ -25,11 +64,7 @@ const isInner = (c: number): boolean => isLetter(c) || c === APOSTROPHE || c ===
  * apostrophes and hyphens are punctuation ("teams'", "well-").
  */
 export function readWords(line: string): LineWords {
-  const start: number[] = [];
-  const end: number[] = [];
-  const lower: string[] = [];
-  // Lower case and the typographic apostrophe are settled once per line, not per word.
-  let lowerLine: string | undefined;
+  const words = new LineWords(line);
   const n = line.length;
   let i = 0;
   while (i < n) {
@@ -42,12 +77,10 @@ export function readWords(line: string): LineWords {
     while (i < n && isInner(line.charCodeAt(i))) i++;
     let e = i;
     while (e > s + 1 && !isLetter(line.charCodeAt(e - 1))) e--;
-    lowerLine ??= line.toLowerCase().replace(/’/g, "'");
-    start.push(s);
-    end.push(e);
-    lower.push(lowerLine.slice(s, e));
+    words.start.push(s);
+    words.end.push(e);
   }
-  return { start, end, lower };
+  return words;
 }
 
 /**
@@ -57,25 +90,30 @@ export function readWords(line: string): LineWords {
 export class PhraseMatcher {
   readonly #byFirst = new Map<string, { words: readonly string[]; phrase: string }[]>();
 
+  /** The prefix numbers (`LineWords.prefix`) of the phrases' first words. */
+  readonly firstPrefixes = new Set<number>();
+
   constructor(phrases: readonly string[]) {
     for (const phrase of phrases) {
-      const words = readWords(phrase).lower;
+      const read = readWords(phrase);
+      const words = read.start.map((_, k) => read.lower(k));
       if (!words.length) continue;
       const list = this.#byFirst.get(words[0]!) ?? [];
       list.push({ words, phrase });
       this.#byFirst.set(words[0]!, list);
+      this.firstPrefixes.add(prefixOf(words[0]!));
     }
   }
 
   /** The phrase that starts at word `i` of the line `line`, and how many words it spans, or undefined. */
   at(words: LineWords, i: number, line: string): { phrase: string; length: number } | undefined {
-    const options = this.#byFirst.get(words.lower[i]!);
+    const options = this.#byFirst.get(words.lower(i));
     if (!options) return undefined;
     for (const o of options) {
       let ok = true;
       for (let k = 1; k < o.words.length && ok; k++) {
         const w = i + k;
-        ok = w < words.lower.length && words.lower[w] === o.words[k] && onlySpaces(line, words.end[w - 1]!, words.start[w]!);
+        ok = w < words.count && words.lower(w) === o.words[k] && onlySpaces(line, words.end[w - 1]!, words.start[w]!);
       }
       if (ok) return { phrase: o.phrase, length: o.words.length };
     }

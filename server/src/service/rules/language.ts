@@ -1,7 +1,7 @@
 import data from '../data/language.json';
 import { perLine } from '../model/memo';
 import type { JobFamilyModel, ProseLine } from '../model/model';
-import { PhraseMatcher, readWords, type LineWords } from '../model/words';
+import { PhraseMatcher, prefixOf, readWords } from '../model/words';
 
 /**
  * What the language rules (vacancy wording, gendered pronouns, gender-coded words) need of
@@ -61,25 +61,31 @@ function stemsOf(word: string): Stems {
   return stems;
 }
 
+/** The prefix numbers of every word a language rule looks at: any other word is passed over unread. */
+const CANDIDATES = new Set<number>([
+  ...VACANCY_PHRASES.firstPrefixes,
+  ...[...PRONOUNS, ...data.masculineCoded, ...data.feminineCoded].map(prefixOf),
+]);
+
 function readLanguage(line: string): LineLanguage {
-  const words: LineWords = readWords(line);
+  const words = readWords(line);
   let vacancy: { start: number; end: number }[] | undefined;
   let coded: (readonly [string | undefined, string | undefined])[] | undefined;
   let pronoun = false;
-  const { lower } = words;
-  for (let i = 0; i < lower.length; i++) {
-    const word = lower[i]!;
+  /** Vacancy phrases do not overlap: the next one starts after the last one's words. */
+  let phraseFrom = 0;
+  for (let i = 0; i < words.count; i++) {
+    if (!CANDIDATES.has(words.prefix(i))) continue;
+    const word = words.lower(i);
     if (!pronoun && PRONOUNS.has(word)) pronoun = true;
     if (word.length >= 3) {
       const stems = stemsOf(word);
       if (stems) (coded ??= []).push(stems);
     }
-  }
-  for (let i = 0; i < lower.length; i++) {
-    const hit = VACANCY_PHRASES.at(words, i, line);
+    const hit = i >= phraseFrom ? VACANCY_PHRASES.at(words, i, line) : undefined;
     if (!hit) continue;
     (vacancy ??= []).push({ start: words.start[i]!, end: words.end[i + hit.length - 1]! });
-    i += hit.length - 1;
+    phraseFrom = i + hit.length;
   }
   if (!vacancy && !coded && !pronoun) return NOTHING;
   return { vacancy: vacancy ?? [], pronoun, coded: coded ?? [] };
