@@ -66,6 +66,14 @@ let last: { readonly text: string; readonly signature: string | undefined; reado
  * signature is not worked out just to compare it.
  */
 const EDIT_WINDOW = 256;
+/** An edit keeps the text's start or its end as it was; another page (the index reading one page after another) keeps neither. */
+const KEPT_END = 200;
+
+function maybeEdited(before: string, after: string): boolean {
+  if (Math.abs(before.length - after.length) > EDIT_WINDOW) return false;
+  if (before.length <= 2 * KEPT_END) return true;
+  return after.startsWith(before.slice(0, KEPT_END)) || after.endsWith(before.slice(-KEPT_END));
+}
 
 /** `lines` is the whole page (split from `options.text` when given); its body (after the front matter) starts at `bodyStart`. */
 export function pageAnchors(lines: readonly string[], bodyStart: number, options: AnchorOptions = {}): PageAnchors {
@@ -75,7 +83,7 @@ export function pageAnchors(lines: readonly string[], bodyStart: number, options
   if (text === undefined || options.readInclude || options.html) return anchorsOf(lines, bodyStart, options);
   if (last?.bodyStart === bodyStart) {
     if (last.text === text) return last.anchors;
-    if (Math.abs(last.text.length - text.length) <= EDIT_WINDOW) {
+    if (maybeEdited(last.text, text)) {
       const before = last.signature ?? factsSignature(last.text, false);
       const signature = factsSignature(text, false);
       if (signature === before) {
