@@ -81,21 +81,14 @@ export function pageAnchors(lines: readonly string[], bodyStart: number, options
   // Include targets can change while the page does not: only pages read without them are
   // kept. HTML pages are few and never typed into: not kept.
   if (text === undefined || options.readInclude || options.html) return anchorsOf(lines, bodyStart, options);
-  if (last?.bodyStart === bodyStart) {
-    if (last.text === text) return last.anchors;
-    if (maybeEdited(last.text, text)) {
-      const before = last.signature ?? factsSignature(last.text, false);
-      const signature = factsSignature(text, false);
-      if (signature === before) {
-        last = { text, signature, bodyStart, anchors: last.anchors };
-        return last.anchors;
-      }
-      last = { text, signature, bodyStart, anchors: anchorsOf(lines, bodyStart, options) };
-      return last.anchors;
-    }
-  }
-  last = { text, signature: undefined, bodyStart, anchors: anchorsOf(lines, bodyStart, options) };
-  return last.anchors;
+  if (last?.bodyStart === bodyStart && last.text === text) return last.anchors;
+  // An edit that keeps the signature keeps the anchors; another page is read anew.
+  const edited = last?.bodyStart === bodyStart && maybeEdited(last.text, text) ? last : undefined;
+  const before = edited ? (edited.signature ?? factsSignature(edited.text, false)) : undefined;
+  const signature = edited ? factsSignature(text, false) : undefined;
+  const anchors = edited && signature === before ? edited.anchors : anchorsOf(lines, bodyStart, options);
+  last = { text, signature, bodyStart, anchors };
+  return anchors;
 }
 
 function anchorsOf(lines: readonly string[], bodyStart: number, options: AnchorOptions): PageAnchors {

@@ -1,3 +1,5 @@
+import { isAsciiLetter } from '../anchors/html';
+
 /**
  * The words of one line: where each starts and ends in the line's text (plain numbers, no
  * object per word), and its lower-case form, made only when asked for.
@@ -26,20 +28,20 @@ export class LineWords {
    * be one of a list, with no string made for it.
    */
   prefix(k: number): number {
-    const s = this.start[k]!;
-    const e = Math.min(this.end[k]!, s + 3);
-    let code = 0;
-    for (let i = s; i < s + 3; i++) code = code * 256 + (i < e ? foldCase(this.line.charCodeAt(i)) : 0);
-    return code;
+    return prefixCode(this.line, this.start[k]!, this.end[k]!);
   }
 }
 
-/** The prefix number of a word as `LineWords.prefix` makes it. */
+/** The prefix number of a whole word, as `LineWords.prefix` gives it for the word in a line. */
 export function prefixOf(word: string): number {
-  const w = new LineWords(word);
-  w.start.push(0);
-  w.end.push(word.length);
-  return w.prefix(0);
+  return prefixCode(word, 0, word.length);
+}
+
+function prefixCode(text: string, start: number, end: number): number {
+  const last = Math.min(end, start + 3);
+  let code = 0;
+  for (let i = start; i < start + 3; i++) code = code * 256 + (i < last ? foldCase(text.charCodeAt(i)) : 0);
+  return code;
 }
 
 /** ASCII letters to lower case, the typographic apostrophe to `'`; the rest as it is (only `'` and `-` occur in words). */
@@ -50,13 +52,11 @@ function foldCase(c: number): number {
 
 const A = 65;
 const Z = 90;
-const LOWER_A = 97;
-const LOWER_Z = 122;
 const APOSTROPHE = 39;
 const TYPOGRAPHIC_APOSTROPHE = 8217;
 const HYPHEN = 45;
 
-const isLetter = (c: number): boolean => (c >= LOWER_A && c <= LOWER_Z) || (c >= A && c <= Z);
+const isLetter = isAsciiLetter;
 const isInner = (c: number): boolean => isLetter(c) || c === APOSTROPHE || c === TYPOGRAPHIC_APOSTROPHE || c === HYPHEN;
 
 /**
@@ -113,16 +113,10 @@ export class PhraseMatcher {
       let ok = true;
       for (let k = 1; k < o.words.length && ok; k++) {
         const w = i + k;
-        ok = w < words.count && words.lower(w) === o.words[k] && onlySpaces(line, words.end[w - 1]!, words.start[w]!);
+        ok = w < words.count && words.lower(w) === o.words[k] && /^\s+$/.test(line.slice(words.end[w - 1], words.start[w]));
       }
       if (ok) return { phrase: o.phrase, length: o.words.length };
     }
     return undefined;
   }
-}
-
-function onlySpaces(line: string, from: number, to: number): boolean {
-  if (from >= to) return false;
-  for (let k = from; k < to; k++) if (!/\s/.test(line[k]!)) return false;
-  return true;
 }

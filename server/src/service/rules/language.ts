@@ -19,8 +19,8 @@ export interface LineLanguage {
 
 const NOTHING: LineLanguage = { vacancy: [], pronoun: false, coded: [] };
 
-export const VACANCY_PHRASES = new PhraseMatcher(data.vacancyPhrases);
-export const PRONOUNS = new Set<string>(data.pronouns);
+const VACANCY_PHRASES = new PhraseMatcher(data.vacancyPhrases);
+const PRONOUNS = new Set<string>(data.pronouns);
 
 /** Stems by their first three letters, so a word is compared with a handful of stems, not all. */
 function byPrefix(stems: readonly string[]): Map<string, string[]> {
