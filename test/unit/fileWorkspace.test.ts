@@ -50,6 +50,27 @@ describe('file-system workspace', () => {
     assert.deepEqual(names, ['page.md']);
   });
 
+  it('in a one-shot run reads each file and folder once, until the run says it wrote one', async () => {
+    const dir = path.join(inside, 'content', 'family');
+    mkdirSync(dir);
+    const level = path.join(dir, 'level.md');
+    writeFileSync(level, 'first');
+    const once = FileWorkspace.fromPaths([inside], { oneShot: true });
+    // Another spelling of the same file shares the entry.
+    const spelt = toUri(level).replace('level', '%6Cevel');
+    assert.equal(await once.readFile(toUri(level)), 'first');
+    assert.deepEqual((await once.readDirectory(toUri(dir)))!.map((e) => e.name), ['level.md']);
+    writeFileSync(level, 'second');
+    writeFileSync(path.join(dir, '_index.md'), 'index');
+    assert.equal(await once.readFile(spelt), 'first', 'remembered');
+    assert.equal((await once.readDirectory(toUri(dir)))!.length, 1, 'remembered');
+    assert.equal(await ws.readFile(toUri(level)), 'second', 'a workspace that is not one-shot reads again');
+    once.forget(spelt);
+    assert.equal(await once.readFile(toUri(level)), 'second');
+    assert.deepEqual((await once.readDirectory(toUri(dir)))!.map((e) => e.name).sort(), ['_index.md', 'level.md']);
+    rmSync(dir, { recursive: true });
+  });
+
   it('answers with the editor text of an open document', async () => {
     const open = new FileWorkspace([toUri(inside)], (uri) => (uri.endsWith('page.md') ? 'unsaved' : undefined));
     assert.equal(await open.readFile(toUri(path.join(inside, 'content', 'page.md'))), 'unsaved');

@@ -16,8 +16,10 @@ export interface CheckOptions {
   readonly display: (file: string) => string;
   /** A line for the person running the command (standard error). */
   readonly note: (message: string) => void;
-  /** The bytes of standard input, for the page named by --stdin-filename. */
-  readonly stdinBytes: Uint8Array | undefined;
+  /** The bytes are standard input's, for the page named by --stdin-filename: nothing is written. */
+  readonly fromStdin: boolean;
+  /** Called when --fix wrote a file, before the service is told. */
+  readonly written: (uri: string) => void;
 }
 
 export interface PageResult {
@@ -33,12 +35,12 @@ export interface PageResult {
 const NOT_CHECKABLE = RULES.find((r) => r.meta.id === 'JF010')!;
 
 /** Checks one page, fixing it first when asked; the findings are those of the text as it is left. */
-export async function checkPage(service: LanguageService, page: Page, o: CheckOptions): Promise<PageResult> {
+export async function checkPage(service: LanguageService, page: Page, bytes: Uint8Array, o: CheckOptions): Promise<PageResult> {
   const file = page.path;
   const shown = o.display(file);
   const uri = toUri(file);
-  const fromStdin = o.stdinBytes !== undefined;
-  const source: PageText = decodePage(o.stdinBytes ?? (await fs.readFile(file)));
+  const fromStdin = o.fromStdin;
+  const source: PageText = decodePage(bytes);
   let text = source.text;
   let fixed = false;
   let diff = '';
@@ -65,6 +67,7 @@ export async function checkPage(service: LanguageService, page: Page, o: CheckOp
         } else {
           try {
             await writeAtomically(await fs.realpath(file), encodePage(source, result.text));
+            o.written(uri);
             await service.filesChanged([{ uri, type: 'changed' }], NEVER_CANCELLED);
             fixed = true;
             text = result.text;

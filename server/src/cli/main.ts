@@ -4,9 +4,11 @@ import { FileWorkspace, toUri } from '../node/fileWorkspace';
 import { CONFIG_FILE_NAME, NEVER_CANCELLED, RULES, createLanguageService } from '../service';
 import { USAGE, UsageError, parseCommandLine, type Options, type ReportSeverity } from './args';
 import { checkPage } from './check';
-import { PageFilter, toSlash } from './discover';
+import { PageFilter } from './discover';
+import { pathDisplay } from './display';
 import { FORMATTERS, summary, type Problem, type Report } from './formats';
 import { formatText } from './formats/text';
+import { ReadAhead } from './readAhead';
 import { NoPagesError, readRequest, selectPages } from './select';
 
 export interface Io {
@@ -64,10 +66,7 @@ async function runParsed(argv: readonly string[], io: Io): Promise<number> {
   const logger = { log: () => undefined, error: (m: string) => io.stderr(`${m}\n`) };
   const service = createLanguageService({ workspace, logger, configUri: o.config ? toUri(configPath) : undefined });
   await service.initialize(NEVER_CANCELLED);
-  const display = (file: string): string => {
-    const r = path.relative(io.cwd, file);
-    return r && !r.startsWith('..') && !path.isAbsolute(r) ? toSlash(r) : toSlash(file);
-  };
+  const display = pathDisplay(io.cwd);
   for (const p of service.configFile?.problems ?? []) io.stderr(`${display(configPath)}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.message}\n`);
 
   const realRoots = await Promise.all(roots.map((r) => fs.realpath(r).catch(() => r)));
@@ -80,8 +79,11 @@ async function runParsed(argv: readonly string[], io: Io): Promise<number> {
   const diffs: string[] = [];
   let fixedFiles = 0;
   let writeFailures = 0;
-  for (const page of pages) {
-    const result = await checkPage(service, page, { fix: o.fix, fixRules: o.fixRules, realRoots, display, note, stdinBytes });
+  const ahead = new ReadAhead(pages.map((p) => p.path));
+  const written = (uri: string): void => workspace.forget(uri);
+  for (const [i, page] of pages.entries()) {
+    const bytes = stdinBytes ?? (await ahead.bytes(i));
+    const result = await checkPage(service, page, bytes, { fix: o.fix, fixRules: o.fixRules, realRoots, display, note, fromStdin: stdinBytes !== undefined, written });
     problems.push(...result.problems.filter((p) => RANK[p.severity] <= RANK[o.severity]));
     if (result.fixed) fixedFiles++;
     if (result.diff) diffs.push(result.diff);

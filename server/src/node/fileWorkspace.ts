@@ -17,20 +17,41 @@ export class FileWorkspace implements Workspace {
   #realFolders: Promise<string[]> | undefined;
   /** For a one-shot run (the CLI): folders' real paths, learnt once; files are still checked each time. */
   readonly #realDirs: Map<string, Promise<string | undefined>> | undefined;
+  /**
+   * For a one-shot run: what was read, by URI. A split family's pages read each other, so
+   * without this each sibling would be read again for every page of its family. The run
+   * itself calls `forget` for a file it writes.
+   */
+  readonly #reads: Map<string, Promise<string | undefined>> | undefined;
+  readonly #listings: Map<string, Promise<readonly DirectoryEntry[] | undefined>> | undefined;
 
   constructor(folders: readonly string[], openText: (uri: string) => string | undefined = () => undefined, options: { readonly oneShot?: boolean } = {}) {
     this.folders = folders.filter((f) => f.startsWith('file:')).map((f) => f.replace(/\/+$/, ''));
     this.#openText = openText;
     this.#realDirs = options.oneShot ? new Map() : undefined;
+    this.#reads = options.oneShot ? new Map() : undefined;
+    this.#listings = options.oneShot ? new Map() : undefined;
   }
 
   static fromPaths(paths: readonly string[], options: { readonly oneShot?: boolean } = {}): FileWorkspace {
     return new FileWorkspace(paths.map((p) => toUri(path.resolve(p))), undefined, options);
   }
 
-  async readFile(uri: string): Promise<string | undefined> {
+  readFile(uri: string): Promise<string | undefined> {
     const open = this.#openText(uri);
-    if (open !== undefined) return open;
+    if (open !== undefined) return Promise.resolve(open);
+    return remembered(this.#reads, uri, () => this.#readFile(uri));
+  }
+
+  /** A one-shot run wrote the file: the next read of it, or of its folder, goes to the disk. */
+  forget(uri: string): void {
+    const file = pathOf(uri);
+    if (file === undefined) return;
+    this.#reads?.delete(file);
+    this.#listings?.delete(path.dirname(file));
+  }
+
+  async #readFile(uri: string): Promise<string | undefined> {
     const file = await this.#allowed(uri);
     if (!file) return undefined;
     // One open file serves the size check and the read: a handbook has thousands of pages.
@@ -59,7 +80,11 @@ export class FileWorkspace implements Workspace {
     }
   }
 
-  async readDirectory(uri: string): Promise<readonly DirectoryEntry[] | undefined> {
+  readDirectory(uri: string): Promise<readonly DirectoryEntry[] | undefined> {
+    return remembered(this.#listings, uri, () => this.#readDirectory(uri));
+  }
+
+  async #readDirectory(uri: string): Promise<readonly DirectoryEntry[] | undefined> {
     const dir = await this.#allowed(uri);
     if (!dir) return undefined;
     try {
@@ -113,6 +138,26 @@ export class FileWorkspace implements Workspace {
     this.#realFolders ??= Promise.all(this.folders.map((f) => fs.realpath(fileURLToPath(f)).catch(() => fileURLToPath(f))));
     const roots = await this.#realFolders;
     return roots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : r + path.sep)) ? real : undefined;
+  }
+}
+
+/** Keyed by path, so that two spellings of one URI (`%2D` or `-`) share an entry and `forget` finds it. */
+function remembered<T>(memo: Map<string, Promise<T>> | undefined, uri: string, read: () => Promise<T>): Promise<T> {
+  const key = memo && pathOf(uri);
+  if (!memo || key === undefined) return read();
+  let hit = memo.get(key);
+  if (!hit) {
+    hit = read();
+    memo.set(key, hit);
+  }
+  return hit;
+}
+
+function pathOf(uri: string): string | undefined {
+  try {
+    return path.resolve(fileURLToPath(uri));
+  } catch {
+    return undefined;
   }
 }
 
