@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { JsonFinding } from '../../server/src/cli/formats';
 import { RULES } from '../../server/src/service';
@@ -61,6 +62,23 @@ describe('jobfamily-lint', function () {
     });
     assert.ok(findings.every((x) => ['error', 'warning', 'info', 'hint'].includes(x.severity)));
     assert.deepEqual(Object.keys(f), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'rule', 'message']);
+  });
+
+  it('prints a file named through a symbolic link relative to the working directory it lies in', () => {
+    const linkDir = mkdtempSync(path.join(os.tmpdir(), 'jfa-link-'));
+    const link = path.join(linkDir, 'handbook');
+    symlinkSync(hb, link);
+    try {
+      // A process's working directory is its real path, so the link's path is not under it.
+      const { findings } = lintJson([path.join(link, ACCOUNT)], hb);
+      assert.ok(findings.length > 0);
+      assert.deepEqual([...new Set(findings.map((f) => f.file))], [ACCOUNT]);
+      // Outside the working directory, it stays as given.
+      const outside = lintJson([path.join(link, ACCOUNT)], linkDir).findings;
+      assert.deepEqual([...new Set(outside.map((f) => f.file))], ['handbook/' + ACCOUNT]);
+    } finally {
+      rmSync(linkDir, { recursive: true });
+    }
   });
 
   it('walks folders for job-family pages only, and reads .jobfamily.yml', () => {
