@@ -1,7 +1,9 @@
-// Hugo's emoji names are the largest data the bundles carry (31 KB as written in
+// Hugo's emoji names are the largest data the Web Worker bundle carries (31 KB as written in
 // server/src/service/data/emoji.json, which stays readable in the repository), then the
 // shortcode table and the snippets. This esbuild plugin ships them compressed instead (raw
 // DEFLATE in base64), unpacked once when the module loads by server/src/service/util/inflate.ts.
+// Only that bundle uses it (every browser session downloads it); the Node bundles do not pay
+// for unpacking at each start (scripts/bundles.mjs).
 // Tests run the service from the data files as written; test/unit/bundledService.test.ts checks
 // that a bundle reads the same data.
 import { readFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
- * A raw DEFLATE (RFC 1951) decoder, small and synchronous: the bundles carry large word tables
- * (Hugo's emoji names) compressed, and unpack them once, when the module loads, with no
+ * A raw DEFLATE (RFC 1951) decoder, small and synchronous: the Web Worker bundle carries large
+ * word tables (Hugo's emoji names) compressed, and unpack them once, when the module loads, with no
  * platform API (the service runs in Node, a Web Worker and tests alike). scripts/packed-data.mjs
  * packs them at build time.
  */
