@@ -1,5 +1,6 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
 import { startServer } from '../lsp/server';
+import { createLanguageService } from '../service';
 import { ClientWorkspace } from './clientWorkspace';
 
 // The language server in a Web Worker (VS Code for the web, the GitLab Web IDE): the same
@@ -20,6 +21,8 @@ const pause = (): Promise<void> =>
   });
 
 startServer(connection, {
+  // One script for the worker to fetch: the service comes with the server.
+  createService: createLanguageService,
   createWorkspace: (folders, openText) => new ClientWorkspace(connection, folders, openText, log),
   // Given by the client (initializationOptions.docsBaseUri): only it knows where the extension is served from.
   docsBaseUri: undefined,

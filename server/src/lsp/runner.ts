@@ -1,5 +1,6 @@
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
-import { CancelledError, type Logger } from '../service';
+import type { Logger } from '../service';
+import { CancelledError } from '../service/cancellation';
 
 /**
  * Runs a request handler so that no exception reaches the connection: a failure is logged

@@ -1,6 +1,7 @@
 import { CodeActionKind, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, FIX_ALL_KIND, type ClientSettings, type Logger } from '../service';
+import type { ClientSettings, LanguageService, LanguageServiceOptions, Logger } from '../service';
+import { FIX_ALL_KIND } from '../service/features/fixAllKind';
 import { registerDiagnostics } from './diagnostics';
 import { registerDocumentSync } from './documentSync';
 import { registerFeatures } from './features';
@@ -26,7 +27,24 @@ interface InitOptions {
 export function startServer(connection: Connection, runtime: Runtime): void {
   const log: Logger = { log: (m) => connection.console.log(m), error: (m) => connection.console.error(m) };
   const documents = new TextDocuments(TextDocument);
-  const session: Session = { connection, documents, runtime, log, service: undefined, capabilities: {}, refresh: () => undefined };
+  // What `initialize` says the service is made with; the service itself is made on first use.
+  let made: { readonly options: LanguageServiceOptions; readonly settings: ClientSettings | undefined } | undefined;
+  let service: LanguageService | undefined;
+  const session: Session = {
+    connection,
+    documents,
+    runtime,
+    log,
+    get service() {
+      if (!service && made) {
+        service = runtime.createService(made.options);
+        service.setSettings(made.settings);
+      }
+      return service;
+    },
+    capabilities: {},
+    refresh: () => undefined,
+  };
   session.refresh = registerDiagnostics(session);
   registerDocumentSync(session);
   registerFeatures(session);
@@ -37,8 +55,12 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     session.capabilities = params.capabilities;
     const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((f) => f.uri.replace(/\/+$/, ''));
     const workspace = runtime.createWorkspace(folders, (uri) => documents.get(uri)?.getText());
-    session.service = createLanguageService({ workspace, logger: log, docsBaseUri: runtime.docsBaseUri ?? (typeof options.docsBaseUri === 'string' ? options.docsBaseUri : undefined), trusted: options.trusted !== false, pause: runtime.pause, now: () => runtime.now() });
-    session.service.setSettings(options.settings);
+    made = {
+      options: { workspace, logger: log, docsBaseUri: runtime.docsBaseUri ?? (typeof options.docsBaseUri === 'string' ? options.docsBaseUri : undefined), trusted: options.trusted !== false, pause: runtime.pause, now: () => runtime.now() },
+      settings: options.settings,
+    };
+    // Made as soon as the answer is on its way, while the client sets itself up; a request that comes first makes it.
+    runtime.setTimeout(() => runSafeVoid(log, 'Starting the language service', () => void session.service), 0);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -9,8 +9,8 @@ export interface Session {
   readonly documents: TextDocuments<TextDocument>;
   readonly runtime: Runtime;
   readonly log: Logger;
-  /** Set by `initialize`; handlers run only after it. */
-  service: LanguageService | undefined;
+  /** Undefined until `initialize`; made on first use after it. Handlers run only after it. */
+  readonly service: LanguageService | undefined;
   capabilities: ClientCapabilities;
   /** Asks the client to pull again, or pushes, the diagnostics of the given documents. */
   refresh(r: Refresh): void;

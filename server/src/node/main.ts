@@ -9,6 +9,8 @@ import { FileWorkspace, toUri } from './fileWorkspace';
 const connection = createConnection(ProposedFeatures.all);
 
 startServer(connection, {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at start-up (see Runtime)
+  createService: (options) => (require('../service') as typeof import('../service')).createLanguageService(options),
   createWorkspace: (folders, openText) => new FileWorkspace(folders, openText),
   // The bundle sits in dist/; the rule docs ship in docs/rules/ beside it.
   docsBaseUri: toUri(path.join(__dirname, '..', 'docs', 'rules')),

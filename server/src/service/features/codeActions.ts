@@ -1,9 +1,9 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { comparePositions } from '../model/lines';
+import { FIX_ALL_KIND } from './fixAllKind';
 import { combineFixes } from './fixes';
 import type { RuleFinding } from './findings';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.jobFamily`;
 
 /** Quick fixes for the findings under `range`, and the fix-all source action. */
 export function codeActions(
