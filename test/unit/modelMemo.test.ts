@@ -32,6 +32,8 @@ function facts(m: JobFamilyModel): unknown {
     shortcodes: m.shortcodes,
     comments: m.comments,
     anchors: m.anchors,
+    frontMatter: m.frontMatter,
+    bodyStart: m.bodyStartLine,
   };
 }
 
@@ -56,6 +58,12 @@ describe('model: the next version of an open document', () => {
     ['a reference definition removed', PAGE.replace('[api]: /handbook/engineering/\n', '')],
     ['a paragraph turned into code', PAGE.replace('- Leads', '```\n- Leads').replace('support.\n', 'support.\n```\n')],
     ['a line made a heading', PAGE.replace('The Backend Engineer builds', '## The Backend Engineer builds')],
+    ['a front-matter value changed', PAGE.replace('"Backend Engineer"', '"Backend Engineers"')],
+    ['a key added to the front matter', PAGE.replace('---\n\n', 'weight: 10\n---\n\n')],
+    ['the closing line of the front matter changed', PAGE.replace('"\n---\n', '"\n---x\n')],
+    ['a line typed right below the front matter', PAGE.replace('---\n\n', '---\ndescription: x\n\n')],
+    ['the front matter turned to CRLF', PAGE.replace(/\n/g, '\r\n')],
+    ['the page cut inside the front matter', PAGE.slice(0, 20)],
   ];
   for (const [what, next] of edits) {
     it(`reads the same as a fresh parse after ${what}`, () => {
@@ -79,6 +87,15 @@ describe('model: the next version of an open document', () => {
     assert.equal(lineLanguage(next, next.prose.find((p) => p.line === 9)!), before);
     const edited = next.lines.line(4);
     assert.notEqual(next.memo!.inline.get(edited, never), previous.memo!.inline.get(PAGE.split('\n')[4]!, never));
+  });
+
+  it('keeps the front matter of the last version when an edit left its lines alone', () => {
+    const previous = parseModel(PAGE, URI, 1);
+    const next = parseModel(PAGE.replace('builds [the API]', 'builds and runs [the API]'), URI, 2, previous);
+    assert.ok(previous.frontMatter);
+    assert.equal(next.frontMatter, previous.frontMatter);
+    const retitled = parseModel(PAGE.replace('"Backend Engineer"', '"Frontend Engineer"'), URI, 3, next);
+    assert.notEqual(retitled.frontMatter, next.frontMatter);
   });
 
   it('scans every line again when the reference definitions change', () => {

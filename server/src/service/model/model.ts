@@ -144,6 +144,20 @@ export function unreadableReason(text: string): string | undefined {
 }
 
 /**
+ * The last version's front matter, when the edit left its lines alone (typing in the body):
+ * it depends on nothing below its closing line, and parsing its YAML is a good part of a
+ * page's model.
+ */
+function keptFrontMatter(lines: LineIndex, previous: JobFamilyModel | undefined): FrontMatter | undefined {
+  const fm = previous?.frontMatter;
+  if (!fm || fm.closeLine === undefined) return undefined;
+  // Up to the start of the line after the closing one, so that its line break counts too.
+  const end = previous.lines.starts[fm.closeLine + 1];
+  if (end === undefined || lines.text.length < end) return undefined;
+  return lines.text.startsWith(previous.lines.text.slice(0, end)) ? fm : undefined;
+}
+
+/**
  * `previous` is the model of the same document's last version, when there is one: what it
  * worked out line by line is reused for the lines the edit did not touch.
  */
@@ -151,7 +165,7 @@ export function parseModel(text: string, uri: string, version = 0, previous?: Jo
   const unreadable = unreadableReason(text);
   if (unreadable) return emptyModel(uri, version, text, unreadable);
   const lines = new LineIndex(text);
-  const frontMatter = parseFrontMatter(lines);
+  const frontMatter = keptFrontMatter(lines, previous) ?? parseFrontMatter(lines);
   const bodyStartLine = frontMatter?.bodyStartLine ?? 0;
   const memo = new ModelMemo(previous?.memo);
   const blocks = parseBlocks(lines, bodyStartLine, memo);
