@@ -13,13 +13,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cliVsCli2, rssMethod } from './cases/cli.mjs';
+import { cliInCheckout, cliVsCli2, rssMethod } from './cases/cli.mjs';
 import { inCheckout, indexUpdate, perPage } from './cases/inProcess.mjs';
 import { completions, indexBuild, indexedServer, spawnToInitialize, typing } from './cases/lsp.mjs';
 import { profileTyping } from './cases/profile.mjs';
 import { goalsOf, markdown, terminal } from './lib/report.mjs';
 import { median } from './lib/stats.mjs';
-import { corpusFiles, FAMILIES, generated, LARGEST, noHandbook, realCheckout, root, WORK } from './lib/workspaces.mjs';
+import { corpusFiles, FAMILIES, filesUnder, generated, LARGEST, noHandbook, realCheckout, root, WORK } from './lib/workspaces.mjs';
 
 const args = new Set(process.argv.slice(2));
 for (const a of args) {
@@ -70,6 +70,9 @@ const spaces = [
   { key: 'checkout', label: 'real checkout', ws: checkout, typing: true },
   ...P.sizes.map((n) => ({ key: `gen${n}`, label: `generated ${n.toLocaleString('en-US')}`, size: n, ws: generated(n), typing: TYPING_SIZES.has(n) })),
 ];
+
+step('whole process: jobfamily-lint in the real checkout');
+R.cliCheckout = await cliInCheckout(checkout.dir, checkout.page, filesUnder(path.join(checkout.dir, 'content', 'job-families')), P.cliRuns);
 
 step(`spawn → initialize, ${P.spawns} spawns`);
 R.spawn = await spawnToInitialize(checkout.dir, P.spawns);

@@ -77,3 +77,21 @@ export async function cliVsCli2(files, runs) {
   }
   return out;
 }
+
+/**
+ * jobfamily-lint inside a real checkout, where it builds the handbook index before it checks
+ * anything: one page, then every job-family page (named, so that no .gitignore around the
+ * copy hides them). `runs` runs each after a warm-up round; medians.
+ */
+export async function cliInCheckout(dir, page, pages, runs) {
+  const cases = { 'one page': [page], 'every job-family page': pages };
+  const results = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+  for (let r = 0; r < runs + 1; r++) {
+    for (const [name, files] of Object.entries(cases)) {
+      const res = await runOnce(COMMANDS['jobfamily-lint'](files), dir);
+      if (res.code !== 0 && res.code !== 1) throw new Error(`jobfamily-lint in the checkout failed (${res.code}): ${res.stderr.slice(-2000)}`);
+      if (r > 0) results[name].push({ ...res, files: files.length });
+    }
+  }
+  return Object.entries(results).map(([name, rs]) => ({ name, files: rs[0].files, wallMs: median(rs.map((x) => x.wallMs)), cpuMs: median(rs.map((x) => x.cpuMs)), peakMb: median(rs.map((x) => x.peakMb)), runs: rs.length }));
+}

@@ -97,7 +97,7 @@ export function goalsOf(R) {
       measured: `${ratio(r)} (${ms(a.wallMs)} vs ${ms(b.wallMs)})`,
       toGoal: r / 0.25,
       how: `Both as \`node <bin> <the same ${a.files} file paths>\` from an empty folder, median of ${a.runs} alternating runs after one warm-up round.`,
-      note: `In CPU time the ratio is ${ratio(a.cpuMs / b.cpuMs)}. Of jobfamily-lint's ${ms(a.wallMs)}, validating the same files in process takes ${ms(pp.corpus.validate)}; Node start-up alone is ${ms(R.spawn.nodeP50)} here, the rest is loading dist/cli.js and running it cold (the in-process figure is after warm-up).`,
+      note: `In CPU time the ratio is ${ratio(a.cpuMs / b.cpuMs)}. Of jobfamily-lint's ${ms(a.wallMs)}, validating the same files in process takes ${ms(pp.corpus.validate)}; Node start-up alone is ${ms(R.spawn.nodeP50)} here, the rest is loading dist/cli.js and running it cold (the in-process figure is after warm-up).${R.cliCheckout ? ` Inside the real checkout the CLI builds the handbook index first: one page takes ${ms(R.cliCheckout[0].wallMs)} there, every job-family page ${ms(R.cliCheckout[1].wallMs)} (below).` : ''}`,
     });
   }
   {
@@ -222,6 +222,17 @@ export function markdown(R, goals) {
       'lrrrrrr',
     ),
   );
+
+  if (R.cliCheckout) {
+    out.push('', `In the real checkout, run from its root: the CLI first builds the handbook index (every page's front matter and anchors, as the server does), then checks the pages named. Median of ${R.cliCheckout[0].runs} runs after a warm-up round.`, '');
+    out.push(
+      table(
+        ['Command', 'Files', 'Wall time', 'Peak RSS', 'CPU time (user + system)'],
+        R.cliCheckout.map((c) => [`\`node dist/cli.js <${c.name}>\``, String(c.files), ms(c.wallMs), mb(c.peakMb), ms(c.cpuMs)]),
+        'lrrrr',
+      ),
+    );
+  }
 
   out.push('', '## The server over stdio', '');
   out.push(`\`node dist/server.js --stdio\`, driven as an editor with pull diagnostics drives it. Index build: from \`initialized\` to the server's index-complete signal (its \`Handbook index: N pages\` log line, or the end of its \`$/progress\`), median of ${R.params.indexRuns} fresh servers; peak RSS is the server's VmHWM at that moment. The files are in the OS page cache (a warm disk). Typing: after ${R.params.warmup} untimed edits (at most 10 s of them), up to ${R.params.edits} one-character edits (fewer when a run would exceed ${R.params.typingBudgetMs / 1000} s; n says how many) at the end of the page's first paragraph, each a new version, each followed by a diagnostic pull; time from didChange to the pull's answer. Completion: after 3 untimed ones, ${R.params.completionRuns} keystrokes per kind (within ${R.params.completionBudgetMs / 1000} s) that trigger it: a grade after "is a " in a Job Grade section, a handbook path after \`](/handbook/\`, an anchor after \`](/handbook/<existing page>/#\`; time from didChange to the completion answer, so it includes parsing the new version.`, '');
