@@ -50,24 +50,30 @@ describe('file-system workspace', () => {
     assert.deepEqual(names, ['page.md']);
   });
 
-  it('in a one-shot run reads each file and folder once, until the run says it wrote one', async () => {
+  it('in a one-shot run keeps each folder and each file read again, until the run says it wrote one', async () => {
     const dir = path.join(inside, 'content', 'family');
     mkdirSync(dir);
     const level = path.join(dir, 'level.md');
+    const other = path.join(dir, 'other.md');
     writeFileSync(level, 'first');
+    writeFileSync(other, 'first');
     const once = FileWorkspace.fromPaths([inside], { oneShot: true });
     // Another spelling of the same file shares the entry.
     const spelt = toUri(level).replace('level', '%6Cevel');
     assert.equal(await once.readFile(toUri(level)), 'first');
-    assert.deepEqual((await once.readDirectory(toUri(dir)))!.map((e) => e.name), ['level.md']);
+    assert.equal(await once.readFile(spelt), 'first');
+    assert.equal(await once.readFile(toUri(other)), 'first');
+    assert.deepEqual((await once.readDirectory(toUri(dir)))!.map((e) => e.name).sort(), ['level.md', 'other.md']);
     writeFileSync(level, 'second');
+    writeFileSync(other, 'second');
     writeFileSync(path.join(dir, '_index.md'), 'index');
-    assert.equal(await once.readFile(spelt), 'first', 'remembered');
-    assert.equal((await once.readDirectory(toUri(dir)))!.length, 1, 'remembered');
+    assert.equal(await once.readFile(toUri(level)), 'first', 'read twice: kept');
+    assert.equal(await once.readFile(toUri(other)), 'second', 'read once: not kept (the index reads every page once)');
+    assert.equal((await once.readDirectory(toUri(dir)))!.length, 2, 'kept');
     assert.equal(await ws.readFile(toUri(level)), 'second', 'a workspace that is not one-shot reads again');
     once.forget(spelt);
     assert.equal(await once.readFile(toUri(level)), 'second');
-    assert.deepEqual((await once.readDirectory(toUri(dir)))!.map((e) => e.name).sort(), ['_index.md', 'level.md']);
+    assert.deepEqual((await once.readDirectory(toUri(dir)))!.map((e) => e.name).sort(), ['_index.md', 'level.md', 'other.md']);
     rmSync(dir, { recursive: true });
   });
 

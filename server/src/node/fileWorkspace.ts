@@ -18,11 +18,14 @@ export class FileWorkspace implements Workspace {
   /** For a one-shot run (the CLI): folders' real paths, learnt once; files are still checked each time. */
   readonly #realDirs: Map<string, Promise<string | undefined>> | undefined;
   /**
-   * For a one-shot run: what was read, by URI. A split family's pages read each other, so
-   * without this each sibling would be read again for every page of its family. The run
-   * itself calls `forget` for a file it writes.
+   * For a one-shot run: every folder listed, and the files read more than once, by path, the
+   * last few of them. A split family's pages read each other, so without this each sibling
+   * would be read again for every page of its family; the pages are checked in path order,
+   * so a family's files are read close together. A file read once is not kept: the index
+   * reads every page of a handbook once. The run itself calls `forget` for a file it writes.
    */
   readonly #reads: Map<string, Promise<string | undefined>> | undefined;
+  readonly #readOnce: Set<string> | undefined;
   readonly #listings: Map<string, Promise<readonly DirectoryEntry[] | undefined>> | undefined;
 
   constructor(folders: readonly string[], openText: (uri: string) => string | undefined = () => undefined, options: { readonly oneShot?: boolean } = {}) {
@@ -30,6 +33,7 @@ export class FileWorkspace implements Workspace {
     this.#openText = openText;
     this.#realDirs = options.oneShot ? new Map() : undefined;
     this.#reads = options.oneShot ? new Map() : undefined;
+    this.#readOnce = options.oneShot ? new Set() : undefined;
     this.#listings = options.oneShot ? new Map() : undefined;
   }
 
@@ -40,7 +44,10 @@ export class FileWorkspace implements Workspace {
   readFile(uri: string): Promise<string | undefined> {
     const open = this.#openText(uri);
     if (open !== undefined) return Promise.resolve(open);
-    return remembered(this.#reads, uri, () => this.#readFile(uri));
+    const file = this.#readOnce && pathOf(uri);
+    if (file === undefined || this.#readOnce!.has(file)) return remembered(this.#reads, uri, () => this.#readFile(uri), KEPT_READS);
+    this.#readOnce!.add(file);
+    return this.#readFile(uri);
   }
 
   /** A one-shot run wrote the file: the next read of it, or of its folder, goes to the disk. */
@@ -141,15 +148,21 @@ export class FileWorkspace implements Workspace {
   }
 }
 
-/** Keyed by path, so that two spellings of one URI (`%2D` or `-`) share an entry and `forget` finds it. */
-function remembered<T>(memo: Map<string, Promise<T>> | undefined, uri: string, read: () => Promise<T>): Promise<T> {
+/** How many files a one-shot run keeps: more than a split family has. */
+const KEPT_READS = 32;
+
+/**
+ * Keyed by path, so that two spellings of one URI (`%2D` or `-`) share an entry and `forget`
+ * finds it. With `max`, the entries used longest ago go first.
+ */
+function remembered<T>(memo: Map<string, Promise<T>> | undefined, uri: string, read: () => Promise<T>, max = Infinity): Promise<T> {
   const key = memo && pathOf(uri);
   if (!memo || key === undefined) return read();
   let hit = memo.get(key);
-  if (!hit) {
-    hit = read();
-    memo.set(key, hit);
-  }
+  if (hit) memo.delete(key);
+  else hit = read();
+  memo.set(key, hit);
+  if (memo.size > max) memo.delete(memo.keys().next().value!);
   return hit;
 }
 
