@@ -79,7 +79,8 @@ async function runParsed(argv: readonly string[], io: Io): Promise<number> {
   const diffs: string[] = [];
   let fixedFiles = 0;
   let writeFailures = 0;
-  const ahead = new ReadAhead(pages.map((p) => p.path));
+  // --fix writes pages as it goes: each is read just before it is checked, after any write before it.
+  const ahead = new ReadAhead(pages.map((p) => p.path), o.fix ? 1 : 16);
   const written = (uri: string): void => workspace.forget(uri);
   for (const [i, page] of pages.entries()) {
     const bytes = stdinBytes ?? (await ahead.bytes(i));

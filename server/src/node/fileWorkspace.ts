@@ -44,9 +44,10 @@ export class FileWorkspace implements Workspace {
   readFile(uri: string): Promise<string | undefined> {
     const open = this.#openText(uri);
     if (open !== undefined) return Promise.resolve(open);
-    const file = this.#readOnce && pathOf(uri);
-    if (file === undefined || this.#readOnce!.has(file)) return remembered(this.#reads, uri, () => this.#readFile(uri), KEPT_READS);
-    this.#readOnce!.add(file);
+    const file = this.#reads && pathOf(uri);
+    if (!this.#reads || !this.#readOnce || file === undefined) return this.#readFile(uri);
+    if (this.#readOnce.has(file)) return remembered(this.#reads, file, () => this.#readFile(uri), KEPT_READS);
+    this.#readOnce.add(file);
     return this.#readFile(uri);
   }
 
@@ -88,7 +89,9 @@ export class FileWorkspace implements Workspace {
   }
 
   readDirectory(uri: string): Promise<readonly DirectoryEntry[] | undefined> {
-    return remembered(this.#listings, uri, () => this.#readDirectory(uri));
+    const dir = this.#listings && pathOf(uri);
+    if (!this.#listings || dir === undefined) return this.#readDirectory(uri);
+    return remembered(this.#listings, dir, () => this.#readDirectory(uri));
   }
 
   async #readDirectory(uri: string): Promise<readonly DirectoryEntry[] | undefined> {
@@ -155,9 +158,7 @@ const KEPT_READS = 32;
  * Keyed by path, so that two spellings of one URI (`%2D` or `-`) share an entry and `forget`
  * finds it. With `max`, the entries used longest ago go first.
  */
-function remembered<T>(memo: Map<string, Promise<T>> | undefined, uri: string, read: () => Promise<T>, max = Infinity): Promise<T> {
-  const key = memo && pathOf(uri);
-  if (!memo || key === undefined) return read();
+function remembered<T>(memo: Map<string, Promise<T>>, key: string, read: () => Promise<T>, max = Infinity): Promise<T> {
   let hit = memo.get(key);
   if (hit) memo.delete(key);
   else hit = read();
