@@ -39,7 +39,6 @@ export async function checkPage(service: LanguageService, page: Page, bytes: Uin
   const file = page.path;
   const shown = o.display(file);
   const uri = toUri(file);
-  const fromStdin = o.fromStdin;
   const source: PageText = decodePage(bytes);
   let text = source.text;
   let fixed = false;
@@ -53,7 +52,7 @@ export async function checkPage(service: LanguageService, page: Page, bytes: Uin
     if (severity) extra.push({ file: shown, line: 1, column: 1, endLine: 1, endColumn: 1, severity, code: NOT_CHECKABLE.meta.id, rule: NOT_CHECKABLE.meta.alias, message, text: '' });
     if (o.fix) o.note(`${shown}: not valid UTF-8, left unchanged`);
   } else if (o.fix) {
-    const refusal = fromStdin ? undefined : await writeRefusal(file, o.realRoots);
+    const refusal = o.fromStdin ? undefined : await writeRefusal(file, o.realRoots);
     const unparsable = await parseProblem(service, uri, text);
     if (unparsable) o.note(`${shown}: ${unparsable}; left unchanged`);
     else if (refusal && o.fix === 'write') o.note(`${shown}: ${refusal}; not fixed`);

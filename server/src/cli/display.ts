@@ -9,22 +9,15 @@ import { toSlash } from './discover';
  * the working directory a process gets is always a real path.
  */
 export function pathDisplay(cwd: string): (file: string) => string {
-  const realDirs = new Map<string, string>();
-  const realOf = (file: string): string => {
-    const dir = path.dirname(file);
-    let real = realDirs.get(dir);
-    if (real === undefined) {
-      real = tryRealpath(dir) ?? dir;
-      realDirs.set(dir, real);
-    }
-    return path.join(real, path.basename(file));
-  };
   let realCwd: string | undefined;
   return (file) => {
     const plain = inside(cwd, file);
     if (plain !== undefined) return plain;
     realCwd ??= tryRealpath(cwd) ?? cwd;
-    return inside(realCwd, realOf(file)) ?? toSlash(file);
+    // The folder's real path: the file itself may not exist (--stdin-filename).
+    const realDir = tryRealpath(path.dirname(file));
+    const viaReal = realDir === undefined ? undefined : inside(realCwd, path.join(realDir, path.basename(file)));
+    return viaReal ?? toSlash(file);
   };
 }
 

@@ -2,6 +2,7 @@ import { constants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DirectoryEntry, FileStat, Workspace } from '../service';
+import { RunMemo } from './runMemo';
 
 /** Pages larger than this are not read for the index (a real page is under 40 KB). */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -15,26 +16,13 @@ export class FileWorkspace implements Workspace {
   readonly folders: readonly string[];
   readonly #openText: (uri: string) => string | undefined;
   #realFolders: Promise<string[]> | undefined;
-  /** For a one-shot run (the CLI): folders' real paths, learnt once; files are still checked each time. */
-  readonly #realDirs: Map<string, Promise<string | undefined>> | undefined;
-  /**
-   * For a one-shot run: every folder listed, and the files read more than once, by path, the
-   * last few of them. A split family's pages read each other, so without this each sibling
-   * would be read again for every page of its family; the pages are checked in path order,
-   * so a family's files are read close together. A file read once is not kept: the index
-   * reads every page of a handbook once. The run itself calls `forget` for a file it writes.
-   */
-  readonly #reads: Map<string, Promise<string | undefined>> | undefined;
-  readonly #readOnce: Set<string> | undefined;
-  readonly #listings: Map<string, Promise<readonly DirectoryEntry[] | undefined>> | undefined;
+  /** For a one-shot run (the CLI): what it read, kept for the run. */
+  readonly #memo: RunMemo | undefined;
 
   constructor(folders: readonly string[], openText: (uri: string) => string | undefined = () => undefined, options: { readonly oneShot?: boolean } = {}) {
     this.folders = folders.filter((f) => f.startsWith('file:')).map((f) => f.replace(/\/+$/, ''));
     this.#openText = openText;
-    this.#realDirs = options.oneShot ? new Map() : undefined;
-    this.#reads = options.oneShot ? new Map() : undefined;
-    this.#readOnce = options.oneShot ? new Set() : undefined;
-    this.#listings = options.oneShot ? new Map() : undefined;
+    this.#memo = options.oneShot ? new RunMemo() : undefined;
   }
 
   static fromPaths(paths: readonly string[], options: { readonly oneShot?: boolean } = {}): FileWorkspace {
@@ -44,19 +32,16 @@ export class FileWorkspace implements Workspace {
   readFile(uri: string): Promise<string | undefined> {
     const open = this.#openText(uri);
     if (open !== undefined) return Promise.resolve(open);
-    const file = this.#reads && pathOf(uri);
-    if (!this.#reads || !this.#readOnce || file === undefined) return this.#readFile(uri);
-    if (this.#readOnce.has(file)) return remembered(this.#reads, file, () => this.#readFile(uri), KEPT_READS);
-    this.#readOnce.add(file);
-    return this.#readFile(uri);
+    const memo = this.#memo;
+    const file = memo && pathOf(uri);
+    if (!memo || file === undefined) return this.#readFile(uri);
+    return memo.file(file, () => this.#readFile(uri));
   }
 
   /** A one-shot run wrote the file: the next read of it, or of its folder, goes to the disk. */
   forget(uri: string): void {
     const file = pathOf(uri);
-    if (file === undefined) return;
-    this.#reads?.delete(file);
-    this.#listings?.delete(path.dirname(file));
+    if (file !== undefined) this.#memo?.forget(file);
   }
 
   async #readFile(uri: string): Promise<string | undefined> {
@@ -89,9 +74,10 @@ export class FileWorkspace implements Workspace {
   }
 
   readDirectory(uri: string): Promise<readonly DirectoryEntry[] | undefined> {
-    const dir = this.#listings && pathOf(uri);
-    if (!this.#listings || dir === undefined) return this.#readDirectory(uri);
-    return remembered(this.#listings, dir, () => this.#readDirectory(uri));
+    const memo = this.#memo;
+    const dir = memo && pathOf(uri);
+    if (!memo || dir === undefined) return this.#readDirectory(uri);
+    return memo.listing(dir, () => this.#readDirectory(uri));
   }
 
   async #readDirectory(uri: string): Promise<readonly DirectoryEntry[] | undefined> {
@@ -122,13 +108,9 @@ export class FileWorkspace implements Workspace {
    * with the name, when an `lstat` shows the name itself is not a symbolic link.
    */
   async #realpath(file: string): Promise<string | undefined> {
-    if (!this.#realDirs) return fs.realpath(file).catch(() => undefined);
+    if (!this.#memo) return fs.realpath(file).catch(() => undefined);
     const dir = path.dirname(file);
-    let realDir = this.#realDirs.get(dir);
-    if (!realDir) {
-      realDir = fs.realpath(dir).catch(() => undefined);
-      this.#realDirs.set(dir, realDir);
-    }
+    const realDir = this.#memo.realDir(dir, () => fs.realpath(dir).catch(() => undefined));
     const [parent, stat] = await Promise.all([realDir, fs.lstat(file).catch(() => undefined)]);
     if (!parent || !stat) return undefined;
     return stat.isSymbolicLink() ? fs.realpath(file).catch(() => undefined) : path.join(parent, path.basename(file));
@@ -149,22 +131,6 @@ export class FileWorkspace implements Workspace {
     const roots = await this.#realFolders;
     return roots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : r + path.sep)) ? real : undefined;
   }
-}
-
-/** How many files a one-shot run keeps: more than a split family has. */
-const KEPT_READS = 32;
-
-/**
- * Keyed by path, so that two spellings of one URI (`%2D` or `-`) share an entry and `forget`
- * finds it. With `max`, the entries used longest ago go first.
- */
-function remembered<T>(memo: Map<string, Promise<T>>, key: string, read: () => Promise<T>, max = Infinity): Promise<T> {
-  let hit = memo.get(key);
-  if (hit) memo.delete(key);
-  else hit = read();
-  memo.set(key, hit);
-  if (memo.size > max) memo.delete(memo.keys().next().value!);
-  return hit;
 }
 
 function pathOf(uri: string): string | undefined {
