@@ -22,12 +22,36 @@ describe('file-system workspace', () => {
   });
 
   it('never reads outside them: not by path, not by .., not through a symbolic link', async () => {
-    assert.equal(await ws.readFile(toUri(path.join(outside, 'key.md'))), undefined);
-    assert.equal(await ws.readFile(`${toUri(inside)}/content/../../secret/key.md`), undefined);
-    assert.equal(await ws.readFile(toUri(path.join(inside, 'content', 'link.md'))), undefined);
-    assert.equal(await ws.readDirectory(toUri(path.join(inside, 'content', 'out'))), undefined);
-    assert.equal(await ws.readFile('file:///etc/passwd'), undefined);
-    assert.equal(await ws.readFile('https://example.com/page.md'), undefined);
+    // A one-shot run opens files without following a link, and learns folders' real paths once: the same answers.
+    for (const w of [ws, FileWorkspace.fromPaths([inside], { oneShot: true })]) {
+      assert.equal(await w.readFile(toUri(path.join(outside, 'key.md'))), undefined);
+      assert.equal(await w.readFile(`${toUri(inside)}/content/../../secret/key.md`), undefined);
+      assert.equal(await w.readFile(toUri(path.join(inside, 'content', 'link.md'))), undefined);
+      assert.equal(await w.readFile(toUri(path.join(inside, 'content', 'out', 'key.md'))), undefined, 'through a linked folder');
+      assert.equal(await w.readDirectory(toUri(path.join(inside, 'content', 'out'))), undefined);
+      assert.equal(await w.readFile('file:///etc/passwd'), undefined);
+      assert.equal(await w.readFile('https://example.com/page.md'), undefined);
+    }
+  });
+
+  it('reads through symbolic links that stay inside, and inside a workspace folder reached through one', async () => {
+    const linkedRoot = path.join(base, 'linked-root');
+    symlinkSync(inside, linkedRoot);
+    symlinkSync(path.join(inside, 'content', 'page.md'), path.join(inside, 'content', 'alias.md'));
+    symlinkSync(path.join(inside, 'content'), path.join(inside, 'content-link'));
+    try {
+      for (const oneShot of [false, true]) {
+        for (const root of [inside, linkedRoot]) {
+          const w = FileWorkspace.fromPaths([root], { oneShot });
+          for (const file of ['content/page.md', 'content/alias.md', 'content-link/page.md']) {
+            assert.equal(await w.readFile(toUri(path.join(root, file))), '# page', `${file} from ${path.basename(root)}, oneShot ${oneShot}`);
+          }
+          assert.equal(await w.readFile(toUri(path.join(root, 'content', 'link.md'))), undefined, 'a link out stays refused');
+        }
+      }
+    } finally {
+      for (const l of [linkedRoot, path.join(inside, 'content', 'alias.md'), path.join(inside, 'content-link')]) rmSync(l);
+    }
   });
 
   it('never waits on a named pipe or reads a folder as a page', async () => {

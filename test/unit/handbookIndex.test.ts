@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { extractPage, frontMatterBlockFacts, isPublished } from '../../server/src/service/handbook/extract';
+import { extractFrontMatter, extractPage, frontMatterBlockFacts, isPublished } from '../../server/src/service/handbook/extract';
+import { createLanguageService, type RuleFinding } from '../../server/src/service';
 import { CORPUS, HANDBOOK } from '../support/paths';
 import { sitePathOf } from '../../server/src/service/handbook/index';
 import { Suggester } from '../../server/src/service/handbook/suggest';
@@ -229,6 +230,38 @@ describe('handbook index', () => {
     assert.deepEqual([inc.includes, inc.anchorsOpen, inc.openReasons], [['includes/x.md'], true, ['included file "includes/x.md" is not read', 'shortcode "performance-indicators" writes headings or ids from data']]);
     const read = extractPage('---\ntitle: T\n---\n\n## A\n\n{{% include "includes/x.md" %}}\n', { readInclude: () => '## A' });
     assert.deepEqual([read.anchors, read.anchorsOpen], [['a', 'a-1'], false]);
+  });
+
+  it('in a one-shot run reads anchors only of the pages a checked page links to, and finds what a full index finds', async () => {
+    const page = 'content/job-families/sales/links.md';
+    const files = {
+      ...PAGES,
+      [page]: '---\ntitle: Links\n---\n\n[a](/handbook/hiring/#offer-stage) [b](/handbook/hiring/#nope) [c](/handbook/values/#Results) [d](/handbook/recruiting/#screening-call-2) [e](/handbook/leaf/)\n',
+    };
+    const full = await indexed(files);
+    const ws = new MemoryWorkspace(files);
+    const lazy = createLanguageService({ workspace: ws, oneShot: true });
+    await lazy.initialize(NEVER);
+    const hiring = ws.uri('content/handbook/hiring/_index.md');
+    assert.deepEqual(lazy.index.page(hiring)?.anchors, [], 'not read while the index is built');
+    assert.equal(lazy.index.page(hiring)?.title, 'Hiring', 'its front matter is');
+    const version = lazy.index.version;
+    const summary = (fs: readonly RuleFinding[]) => fs.map((f) => `${f.rule.meta.id} ${f.message}`);
+    const found = summary(await findingsOf(lazy, doc(ws.uri(page), files[page])));
+    assert.deepEqual(found, summary(await findingsOf(full.ls, doc(full.ws.uri(page), files[page]))));
+    assert.ok(found.some((f) => f.startsWith('JF037') && f.includes('#nope')) && found.some((f) => f.startsWith('JF037') && f.includes('#screening-call-2')), found.join('\n'));
+    assert.deepEqual(lazy.index.page(hiring)?.anchors, ['screening-call', 'screening-call-1', 'offer-stage', 'legacy-anchor'], 'read for the check');
+    assert.deepEqual(lazy.index.page(ws.uri('content/handbook/values.md'))?.anchors, ['diversity-inclusion--belonging', 'results']);
+    assert.deepEqual(lazy.index.page(ws.uri('content/handbook/leaf/index.md'))?.anchors, [], 'linked without an anchor: not read');
+    assert.equal(lazy.index.page(ws.uri('content/handbook/leaf/index.md'))?.title, 'Leaf bundle');
+    assert.equal(lazy.index.version, version, 'anchors read for the first time are no change');
+  });
+
+  it('reads front matter alone as the whole page\'s facts give it', () => {
+    for (const text of ['---\ntitle: "T"\ndescription: D\naliases: /old/\n---\n# A\n', '---\r\ntitle: T\r\ndraft: true\r\n...\r\n# A', '\uFEFF---  \rurl: /x/\r---\r', '---\ntitle: never closed\n', 'no front matter\n---\n', '---\n---\n', '']) {
+      const unread = { anchors: [], headings: [], includes: [], anchorsOpen: false, openReasons: [] };
+      assert.deepEqual(extractFrontMatter(text), { ...extractPage(text), ...unread }, JSON.stringify(text));
+    }
   });
 
   it('reads a page\'s facts in one pass', () => {

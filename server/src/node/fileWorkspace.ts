@@ -45,21 +45,52 @@ export class FileWorkspace implements Workspace {
   }
 
   async #readFile(uri: string): Promise<string | undefined> {
-    const file = await this.#allowed(uri);
-    if (!file) return undefined;
     // One open file serves the size check and the read: a handbook has thousands of pages.
-    // Non-blocking, so that opening a named pipe returns at once (and is then refused) instead of waiting for a writer.
     let handle: fs.FileHandle | undefined;
     try {
-      handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+      handle = await this.#open(uri);
+      if (!handle) return undefined;
       const stat = await handle.stat();
       if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
-      return await handle.readFile('utf8');
+      // Read at the size just learnt: `readFile` would ask for the size again.
+      const bytes = Buffer.allocUnsafe(stat.size);
+      let length = 0;
+      while (length < bytes.length) {
+        const { bytesRead } = await handle.read(bytes, length, bytes.length - length, length);
+        if (!bytesRead) break;
+        length += bytesRead;
+      }
+      return bytes.toString('utf8', 0, length);
     } catch {
       return undefined;
     } finally {
       await handle?.close().catch(() => undefined);
     }
+  }
+
+  /**
+   * Opens a file inside the workspace folders for reading. Non-blocking, so that opening a
+   * named pipe returns at once (and is then refused) instead of waiting for a writer. In a
+   * one-shot run a file whose folder's real path is known and inside the workspace is opened
+   * there without following a link: no `lstat` first, and a link (the open fails) takes the
+   * way through `realpath`.
+   */
+  async #open(uri: string): Promise<fs.FileHandle | undefined> {
+    const flags = constants.O_RDONLY | constants.O_NONBLOCK;
+    const file = this.#memo && constants.O_NOFOLLOW !== undefined ? pathOf(uri) : undefined;
+    if (this.#memo && file !== undefined) {
+      const realDir = await this.#realDir(path.dirname(file));
+      const direct = realDir && path.join(realDir, path.basename(file));
+      if (direct && (await this.#insideRoots(direct))) {
+        try {
+          return await fs.open(direct, flags | constants.O_NOFOLLOW);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'ELOOP') return undefined;
+        }
+      }
+    }
+    const real = await this.#allowed(uri);
+    return real ? fs.open(real, flags) : undefined;
   }
 
   async stat(uri: string): Promise<FileStat | undefined> {
@@ -109,11 +140,24 @@ export class FileWorkspace implements Workspace {
    */
   async #realpath(file: string): Promise<string | undefined> {
     if (!this.#memo) return fs.realpath(file).catch(() => undefined);
-    const dir = path.dirname(file);
-    const realDir = this.#memo.realDir(dir, () => fs.realpath(dir).catch(() => undefined));
-    const [parent, stat] = await Promise.all([realDir, fs.lstat(file).catch(() => undefined)]);
+    const [parent, stat] = await Promise.all([this.#realDir(path.dirname(file)), fs.lstat(file).catch(() => undefined)]);
     if (!parent || !stat) return undefined;
     return stat.isSymbolicLink() ? fs.realpath(file).catch(() => undefined) : path.join(parent, path.basename(file));
+  }
+
+  /**
+   * A folder's real path in a one-shot run, learnt once: its parent's real path and its own
+   * name, when it is not a link itself (one `lstat`, where `realpath` looks at every part of
+   * the path again for each folder).
+   */
+  #realDir(dir: string): Promise<string | undefined> {
+    return this.#memo!.realDir(dir, async () => {
+      const parent = path.dirname(dir);
+      if (parent === dir) return fs.realpath(dir).catch(() => undefined);
+      const [realParent, stat] = await Promise.all([this.#realDir(parent), fs.lstat(dir).catch(() => undefined)]);
+      if (!realParent || !stat) return undefined;
+      return stat.isSymbolicLink() ? fs.realpath(dir).catch(() => undefined) : path.join(realParent, path.basename(dir));
+    });
   }
 
   /** The real path of `uri` when it lies inside a workspace folder; undefined otherwise. */
@@ -126,10 +170,14 @@ export class FileWorkspace implements Workspace {
       return undefined;
     }
     const real = await this.#realpath(file);
-    if (!real) return undefined;
+    return real && (await this.#insideRoots(real)) ? real : undefined;
+  }
+
+  /** Whether a real path lies inside a workspace folder's real path. */
+  async #insideRoots(real: string): Promise<boolean> {
     this.#realFolders ??= Promise.all(this.folders.map((f) => fs.realpath(fileURLToPath(f)).catch(() => fileURLToPath(f))));
     const roots = await this.#realFolders;
-    return roots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : r + path.sep)) ? real : undefined;
+    return roots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
   }
 }
 

@@ -20,6 +20,7 @@ import { HandbookIndex } from './handbook/index';
 import { describeError, SILENT, type Logger } from './logger';
 import { failedModel, parseModel, type JobFamilyModel } from './model/model';
 import { RULES } from './rules';
+import { pagesLinkedByAnchor } from './handbook/linkedPages';
 import type { Rule } from './rules/types';
 import { baseName, NO_WORKSPACE, parentUri, type Workspace } from './workspace';
 
@@ -38,6 +39,12 @@ export interface LanguageServiceOptions {
   readonly pause?: Pause;
   /** A clock in milliseconds, for time-slicing; default `Date.now`. */
   readonly now?: () => number;
+  /**
+   * A run that only checks and fixes pages (the CLI): the handbook index reads the anchors and
+   * headings of a page only when a checked page links to one of them. Hovers, completions and
+   * go-to-definition then know no other page's headings.
+   */
+  readonly oneShot?: boolean;
 }
 
 /** Open documents whose diagnostics may have changed and should be asked for again. */
@@ -147,7 +154,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return model;
   };
   const documents = new Documents(parseShared);
-  const index = new HandbookIndex(workspace, log, (uri) => configuration.isJobFamily(uri));
+  const index = new HandbookIndex(workspace, log, (uri) => configuration.isJobFamily(uri), { lazyAnchors: options.oneShot });
   const findingsCache = new Map<string, FindingsEntry>();
   const gradeTables = new WeakMap<object, GradeTable>();
   const builtInGrades = new GradeTable();
@@ -218,13 +225,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
 
   async function computeFindings(uri: string, model: JobFamilyModel, token: CancellationLike): Promise<RuleFinding[]> {
     const fam = await family(model, token);
+    const handbook = index.links();
+    if (handbook) await index.readAnchors(pagesLinkedByAnchor(model, handbook), token);
     return runRules(
       {
         model,
         family: fam,
         config: configuration.current,
         grades: grades(),
-        handbook: index.links(),
+        handbook,
         terms: index.misusedTerms,
         onRuleError: (rule, error) => log.error(`Rule ${rule.meta.id} failed on ${uri}: ${describeError(error)}`),
       },

@@ -58,6 +58,33 @@ export function extractPage(text: string, options?: AnchorOptions): PageFacts {
   };
 }
 
+/**
+ * The page's facts without reading its body: its front matter only, with no anchors and no
+ * headings. For a run that reads anchors later, and only of the pages it needs them from.
+ */
+export function extractFrontMatter(text: string): PageFacts {
+  const block = frontMatterLines(text);
+  return { ...(block ? frontMatterBlockFacts(block) : frontMatterFacts(undefined)), anchors: [], headings: [], includes: [], anchorsOpen: false, openReasons: [] };
+}
+
+/** The lines between the front matter's `---` lines, read one at a time from the start: the body is never split. */
+function frontMatterLines(text: string): string[] | undefined {
+  const lines: string[] = [];
+  let at = 0;
+  for (let n = 0; at <= text.length; n++) {
+    let end = at;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    const line = text.slice(at, end);
+    if (n === 0) {
+      if (!/^\uFEFF?---\s*$/.test(line)) return undefined;
+    } else if (/^(---|\.\.\.)\s*$/.test(line)) return lines;
+    else lines.push(line);
+    if (end >= text.length) return undefined;
+    at = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
+  }
+  return undefined;
+}
+
 export type FrontMatterFacts = Pick<PageFacts, 'title' | 'description' | 'aliases' | 'draft' | 'render' | 'headless' | 'url' | 'slug'>;
 
 /**

@@ -4,7 +4,7 @@ import { normalizeSitePath } from '../model/links';
 import { baseName, isInside, joinUri, parentUri, type DirectoryEntry, type Workspace } from '../workspace';
 import { findCheckouts, type Checkout } from './checkout';
 import { factsSignature } from './signature';
-import { extractPage, isPublished, type PageFacts } from './extract';
+import { extractFrontMatter, extractPage, isPublished, type PageFacts } from './extract';
 import type { HandbookLinks, HandbookPage, Resolution } from './links';
 import { parseRedirectTemplate, Redirects, type RedirectRule } from './redirects';
 import { Suggester } from './suggest';
@@ -85,11 +85,16 @@ export class HandbookIndex {
   #terms: readonly MisusedTerm[] = [];
   #built = false;
   #version = 0;
+  /** Anchors are read only when asked for (readAnchors): a run that checks a few pages and answers nothing else. */
+  readonly #lazyAnchors: boolean;
+  /** Pages whose anchors and headings are not read yet (lazy anchors only). */
+  readonly #anchorsUnread = new Set<string>();
 
-  constructor(workspace: Workspace, log?: Logger, keepText: (uri: string) => boolean = () => false) {
+  constructor(workspace: Workspace, log?: Logger, keepText: (uri: string) => boolean = () => false, options: { readonly lazyAnchors?: boolean } = {}) {
     this.#workspace = workspace;
     this.#log = log;
     this.#keepText = keepText;
+    this.#lazyAnchors = options.lazyAnchors === true;
   }
 
   /** Bumps whenever a path, title, anchor or redirect changes. */
@@ -146,7 +151,7 @@ export class HandbookIndex {
       const texts = await Promise.all(slice.map((uri) => (this.#openDisk.has(uri) ? Promise.resolve(undefined) : this.#workspace.readFile(uri))));
       slice.forEach((uri, k) => {
         const text = texts[k];
-        if (text !== undefined) this.#put(uri, text);
+        if (text !== undefined) this.#put(uri, text, this.#lazyAnchors);
       });
       done += slice.length;
       progress?.(done, files.length);
@@ -212,17 +217,22 @@ export class HandbookIndex {
     this.#familiesComplete = undefined;
   }
 
-  /** Adds or replaces a page, and says what links can see of it changed. */
-  #put(uri: string, text: string): Change {
+  /**
+   * Adds or replaces a page, and says what links can see of it changed. `frontMatterOnly`
+   * leaves its anchors and headings unread, until readAnchors asks for them.
+   */
+  #put(uri: string, text: string, frontMatterOnly = false): Change {
     this.#signatures.delete(uri);
     const checkout = this.#checkoutOf(uri);
     if (!checkout || !PAGE_FILE.test(uri)) return 'none';
-    const hash = fingerprint(text);
+    // A run with lazy anchors reads each page once (and again only what it wrote): nothing to compare with.
+    const hash = frontMatterOnly ? undefined : fingerprint(text);
     const old = this.#pages.get(uri);
-    if (old && old.hash === hash) return 'none';
-    const facts = extractPage(text, { html: uri.endsWith('.html') });
+    if (old && hash !== undefined && old.hash === hash) return 'none';
+    const facts = frontMatterOnly ? extractFrontMatter(text) : extractPage(text, { html: uri.endsWith('.html') });
     const path = sitePathOf(uri, checkout.content, facts);
     if (old) this.#remove(uri);
+    if (frontMatterOnly) this.#anchorsUnread.add(uri);
     if (baseName(uri) === '_index.md') this.#splitFolders.add(parentUri(uri));
     const page: IndexedPage = {
       ...detached(facts),
@@ -247,6 +257,7 @@ export class HandbookIndex {
 
   #remove(uri: string): void {
     this.#signatures.delete(uri);
+    this.#anchorsUnread.delete(uri);
     const old = this.#pages.get(uri);
     if (!old) return;
     this.#pages.delete(uri);
@@ -299,9 +310,30 @@ export class HandbookIndex {
     const text = await this.#workspace.readFile(uri);
     // Opened while the disk was read: the editor's text wins.
     if (text === undefined || this.#openDisk.has(uri)) return false;
-    const changed = this.#put(uri, text);
+    const changed = this.#put(uri, text, this.#lazyAnchors);
     if (changed !== 'none') this.#changed(changed);
     return changed !== 'none';
+  }
+
+  /**
+   * Reads the anchors and headings of those pages that do not have them yet (lazy anchors),
+   * before a check that looks at them. What the page has does not change, only what is known
+   * of it: the index's version stays.
+   */
+  async readAnchors(uris: Iterable<string>, token: CancellationLike): Promise<void> {
+    const unread = [...new Set(uris)].filter((uri) => this.#anchorsUnread.has(uri));
+    if (!unread.length) return;
+    throwIfCancelled(token);
+    const texts = await Promise.all(unread.map((uri) => this.#workspace.readFile(uri)));
+    unread.forEach((uri, k) => {
+      const before = this.#pages.get(uri);
+      const text = texts[k];
+      if (!before || text === undefined || !this.#anchorsUnread.has(uri)) return;
+      const changed = this.#put(uri, text);
+      const after = this.#pages.get(uri);
+      // Anchors read for the first time are no change; other facts differ only if the file changed since.
+      if (changed === 'paths' || (changed === 'content' && (before.title !== after?.title || before.description !== after?.description))) this.#changed(changed);
+    });
   }
 
   /** An open page's unsaved text. Returns true when links elsewhere may resolve differently. */
