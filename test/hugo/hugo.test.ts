@@ -72,6 +72,8 @@ function report(what: string, c: Checked): string {
 async function indexAgrees(site: OracleSite): Promise<string[]> {
   const ls = createLanguageService({ workspace: FileWorkspace.fromPaths([site.dir]) });
   await ls.initialize(NEVER_CANCELLED);
+  // The index reads a page's anchors when something links to them: here, every page's.
+  await ls.index.readAnchors([...ls.index.pages()].map((p) => p.uri), NEVER_CANCELLED);
   // The index spells URIs its own way (a comma as %2C): match them decoded.
   const byFile = new Map([...ls.index.pages()].map((p) => [decodeURIComponent(p.uri), p]));
   const problems: string[] = [];

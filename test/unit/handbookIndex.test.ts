@@ -3,7 +3,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { extractFrontMatter, extractPage, frontMatterBlockFacts, isPublished } from '../../server/src/service/handbook/extract';
-import { createLanguageService, type RuleFinding } from '../../server/src/service';
 import { CORPUS, HANDBOOK } from '../support/paths';
 import { sitePathOf } from '../../server/src/service/handbook/index';
 import { Suggester } from '../../server/src/service/handbook/suggest';
@@ -41,7 +40,8 @@ describe('handbook index', () => {
   });
 
   it('keeps heading anchors as Hugo makes them: slugs, repeats, custom and HTML ids, no code', async () => {
-    const { index } = await indexed();
+    const { index, ws } = await indexed();
+    await index.readAnchors([ws.uri('content/handbook/hiring/_index.md'), ws.uri('content/handbook/values.md')], NEVER);
     assert.deepEqual(index.resolve('/handbook/hiring/')?.anchors, ['screening-call', 'screening-call-1', 'offer-stage', 'legacy-anchor']);
     assert.deepEqual(index.resolve('/handbook/values/')?.anchors, ['diversity-inclusion--belonging', 'results']);
   });
@@ -61,6 +61,8 @@ describe('handbook index', () => {
     const v = index.version;
     ws.set('content/handbook/new.md', '---\ntitle: New\n---\n\n## Part\n');
     assert.equal(await index.fileChanged(ws.uri('content/handbook/new.md'), false, NEVER), true);
+    assert.deepEqual(index.resolve('/handbook/new/')?.anchors, [], 'its anchors wait until something links to them');
+    await index.readAnchors([ws.uri('content/handbook/new.md')], NEVER);
     assert.deepEqual(index.resolve('/handbook/new/')?.anchors, ['part']);
     ws.set('content/handbook/new.md', '---\ntitle: New\n---\n\n## Other part\n');
     await index.fileChanged(ws.uri('content/handbook/new.md'), false, NEVER);
@@ -232,29 +234,32 @@ describe('handbook index', () => {
     assert.deepEqual([read.anchors, read.anchorsOpen], [['a', 'a-1'], false]);
   });
 
-  it('in a one-shot run reads anchors only of the pages a checked page links to, and finds what a full index finds', async () => {
+  it('reads a page\'s anchors only when a page links to one of them, and then checks them', async () => {
     const page = 'content/job-families/sales/links.md';
-    const files = {
-      ...PAGES,
-      [page]: '---\ntitle: Links\n---\n\n[a](/handbook/hiring/#offer-stage) [b](/handbook/hiring/#nope) [c](/handbook/values/#Results) [d](/handbook/recruiting/#screening-call-2) [e](/handbook/leaf/)\n',
-    };
-    const full = await indexed(files);
-    const ws = new MemoryWorkspace(files);
-    const lazy = createLanguageService({ workspace: ws, oneShot: true });
-    await lazy.initialize(NEVER);
+    const text = '---\ntitle: Links\n---\n\n[a](/handbook/hiring/#offer-stage) [b](/handbook/hiring/#nope) [c](/handbook/values/#Results) [d](/handbook/recruiting/#screening-call-2) [e](/handbook/leaf/)\n';
+    const { ls, ws, index } = await indexed({ ...PAGES, [page]: text });
     const hiring = ws.uri('content/handbook/hiring/_index.md');
-    assert.deepEqual(lazy.index.page(hiring)?.anchors, [], 'not read while the index is built');
-    assert.equal(lazy.index.page(hiring)?.title, 'Hiring', 'its front matter is');
-    const version = lazy.index.version;
-    const summary = (fs: readonly RuleFinding[]) => fs.map((f) => `${f.rule.meta.id} ${f.message}`);
-    const found = summary(await findingsOf(lazy, doc(ws.uri(page), files[page])));
-    assert.deepEqual(found, summary(await findingsOf(full.ls, doc(full.ws.uri(page), files[page]))));
-    assert.ok(found.some((f) => f.startsWith('JF037') && f.includes('#nope')) && found.some((f) => f.startsWith('JF037') && f.includes('#screening-call-2')), found.join('\n'));
-    assert.deepEqual(lazy.index.page(hiring)?.anchors, ['screening-call', 'screening-call-1', 'offer-stage', 'legacy-anchor'], 'read for the check');
-    assert.deepEqual(lazy.index.page(ws.uri('content/handbook/values.md'))?.anchors, ['diversity-inclusion--belonging', 'results']);
-    assert.deepEqual(lazy.index.page(ws.uri('content/handbook/leaf/index.md'))?.anchors, [], 'linked without an anchor: not read');
-    assert.equal(lazy.index.page(ws.uri('content/handbook/leaf/index.md'))?.title, 'Leaf bundle');
-    assert.equal(lazy.index.version, version, 'anchors read for the first time are no change');
+    const values = ws.uri('content/handbook/values.md');
+    const leaf = ws.uri('content/handbook/leaf/index.md');
+    assert.deepEqual(index.page(hiring)?.anchors, [], 'not read while the index is built');
+    assert.equal(index.page(hiring)?.title, 'Hiring', 'its front matter is');
+    const version = index.version;
+    const found = (await findingsOf(ls, doc(ws.uri(page), text))).map((f) => `${f.rule.meta.id} ${f.message}`);
+    const anchorFindings = found.filter((f) => /^JF03[67]/.test(f));
+    assert.equal(anchorFindings.length, 3, anchorFindings.join('\n'));
+    assert.ok(anchorFindings.some((f) => f.startsWith('JF037') && f.includes('#nope')), 'a missing anchor');
+    assert.ok(anchorFindings.some((f) => f.startsWith('JF037') && f.includes('#screening-call-2')), 'a missing anchor behind a redirect');
+    assert.ok(anchorFindings.some((f) => f.startsWith('JF036') && f.includes('#Results')), 'capitals');
+    assert.deepEqual(index.page(hiring)?.anchors, ['screening-call', 'screening-call-1', 'offer-stage', 'legacy-anchor'], 'read for the check');
+    assert.deepEqual(index.page(values)?.anchors, ['diversity-inclusion--belonging', 'results']);
+    assert.deepEqual(index.page(leaf)?.anchors, [], 'linked without an anchor: not read');
+    assert.equal(index.page(leaf)?.title, 'Leaf bundle');
+    assert.equal(index.version, version, 'anchors read for the first time are no change');
+    // Read once, a page's anchors are followed: a heading renamed on disk changes what links find.
+    ws.set('content/handbook/values.md', '---\ntitle: Values\n---\n\n## Outcomes\n');
+    await ls.filesChanged([{ uri: values, type: 'changed' }], NEVER);
+    assert.deepEqual(index.page(values)?.anchors, ['outcomes']);
+    assert.ok(index.version > version, 'a change of anchors that were read is a change');
   });
 
   it('reads front matter alone as the whole page\'s facts give it', () => {

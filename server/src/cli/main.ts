@@ -64,7 +64,7 @@ async function runParsed(argv: readonly string[], io: Io): Promise<number> {
   const configPath = o.config ? path.resolve(io.cwd, o.config) : path.join(roots[0]!, CONFIG_FILE_NAME);
   if (o.config && !existsSync(configPath)) throw new UsageError(`no such config file: ${o.config}`);
   const logger = { log: () => undefined, error: (m: string) => io.stderr(`${m}\n`) };
-  const service = createLanguageService({ workspace, logger, oneShot: true, configUri: o.config ? toUri(configPath) : undefined });
+  const service = createLanguageService({ workspace, logger, configUri: o.config ? toUri(configPath) : undefined });
   await service.initialize(NEVER_CANCELLED);
   const display = pathDisplay(io.cwd);
   for (const p of service.configFile?.problems ?? []) io.stderr(`${display(configPath)}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.message}\n`);

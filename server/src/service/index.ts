@@ -6,7 +6,7 @@ import { Documents, type DocumentLike } from './documents';
 import { loadFamily, standaloneFamily, type Family, type FamilySources } from './family';
 import { levelInsertion, placeholders, type LevelInsertion } from './features/authoring';
 import { codeActions } from './features/codeActions';
-import { completions } from './features/completion';
+import { anchorPageAt, completions, type CompletionEnv } from './features/completion';
 import { toDiagnostic } from './features/diagnostics';
 import { capPerRule, runRules, type RuleFinding } from './features/findings';
 import { applyEdits, combineFixes, type FixSelection } from './features/fixes';
@@ -39,12 +39,6 @@ export interface LanguageServiceOptions {
   readonly pause?: Pause;
   /** A clock in milliseconds, for time-slicing; default `Date.now`. */
   readonly now?: () => number;
-  /**
-   * A run that only checks and fixes pages (the CLI): the handbook index reads the anchors and
-   * headings of a page only when a checked page links to one of them. Hovers, completions and
-   * go-to-definition then know no other page's headings.
-   */
-  readonly oneShot?: boolean;
 }
 
 /** Open documents whose diagnostics may have changed and should be asked for again. */
@@ -154,7 +148,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return model;
   };
   const documents = new Documents(parseShared);
-  const index = new HandbookIndex(workspace, log, (uri) => configuration.isJobFamily(uri), { lazyAnchors: options.oneShot });
+  const index = new HandbookIndex(workspace, log, (uri) => configuration.isJobFamily(uri));
   const findingsCache = new Map<string, FindingsEntry>();
   const gradeTables = new WeakMap<object, GradeTable>();
   const builtInGrades = new GradeTable();
@@ -226,7 +220,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   async function computeFindings(uri: string, model: JobFamilyModel, token: CancellationLike): Promise<RuleFinding[]> {
     const fam = await family(model, token);
     const handbook = index.links();
-    if (handbook) await index.readAnchors(pagesLinkedByAnchor(model, handbook), token);
+    await readLinkedAnchors(model, token);
     return runRules(
       {
         model,
@@ -273,6 +267,22 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   };
 
   const indexForFeatures = () => (index.ready ? index : undefined);
+
+  /** The anchors of the pages the page links to with an anchor, read before a feature or a check looks at them. */
+  const readLinkedAnchors = async (model: JobFamilyModel, token: CancellationLike): Promise<void> => {
+    const handbook = index.links();
+    if (handbook) await index.readAnchors(pagesLinkedByAnchor(model, handbook), token);
+  };
+
+  /** As withModel, for features that look at the anchors of linked pages; `more` names other pages to read. */
+  const withAnchors = async <T>(uri: string, empty: T, token: CancellationLike, fn: (model: JobFamilyModel) => T, more: (model: JobFamilyModel) => readonly string[] = () => []): Promise<T> => {
+    throwIfCancelled(token);
+    const model = service.isJobFamily(uri) ? documents.model(uri) : undefined;
+    if (!model) return empty;
+    await readLinkedAnchors(model, token);
+    await index.readAnchors(more(model), token);
+    return fn(model);
+  };
 
   const service: LanguageService = {
     rules: RULES,
@@ -384,11 +394,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return { text: current, changed: current !== text, fixed };
     },
 
-    getCompletions: (uri, position, token) => withModel(uri, null, token, (m) => completions(m, position, { grades: grades(), index: indexForFeatures() })),
-    getHover: (uri, position, token) => withModel(uri, null, token, (m) => hover(m, position, grades(), indexForFeatures())),
+    getCompletions: (uri, position, token) => {
+      const env = (): CompletionEnv => ({ grades: grades(), index: indexForFeatures() });
+      // After `path#`, the anchors of that page; nothing else a completion lists comes from other pages' text.
+      const page = (m: JobFamilyModel): string[] => [anchorPageAt(m, position, env())].filter((u) => u !== undefined);
+      return withAnchors(uri, null, token, (m) => completions(m, position, env()), page);
+    },
+    getHover: (uri, position, token) => withAnchors(uri, null, token, (m) => hover(m, position, grades(), indexForFeatures())),
     getDocumentSymbols: (uri, token) => withModel(uri, [], token, (m) => documentSymbols(m)),
-    getDocumentLinks: (uri, token) => withModel(uri, [], token, (m) => documentLinks(m, indexForFeatures())),
-    getDefinition: (uri, position, token) => withModel(uri, null, token, (m) => definition(m, position, indexForFeatures())),
+    getDocumentLinks: (uri, token) => withAnchors(uri, [], token, (m) => documentLinks(m, indexForFeatures())),
+    getDefinition: (uri, position, token) => withAnchors(uri, null, token, (m) => definition(m, position, indexForFeatures())),
     getFoldingRanges: (uri, token) => withModel(uri, [], token, (m) => foldingRanges(m)),
     getInlayHints: (uri, range, token) => withModel(uri, [], token, (m) => inlayHints(m, range)),
     getLevelInsertion: (uri, position, token) => withModel(uri, null, token, (m) => levelInsertion(m, position, grades()) ?? null),

@@ -85,16 +85,17 @@ export class HandbookIndex {
   #terms: readonly MisusedTerm[] = [];
   #built = false;
   #version = 0;
-  /** Anchors are read only when asked for (readAnchors): a run that checks a few pages and answers nothing else. */
-  readonly #lazyAnchors: boolean;
-  /** Pages whose anchors and headings are not read yet (lazy anchors only). */
+  /**
+   * Pages whose anchors and headings are not read yet. Building the index reads every page's
+   * front matter only; a page's anchors are read when something looks at them (readAnchors):
+   * the findings, links, hovers and completions of a page that links to it with an anchor.
+   */
   readonly #anchorsUnread = new Set<string>();
 
-  constructor(workspace: Workspace, log?: Logger, keepText: (uri: string) => boolean = () => false, options: { readonly lazyAnchors?: boolean } = {}) {
+  constructor(workspace: Workspace, log?: Logger, keepText: (uri: string) => boolean = () => false) {
     this.#workspace = workspace;
     this.#log = log;
     this.#keepText = keepText;
-    this.#lazyAnchors = options.lazyAnchors === true;
   }
 
   /** Bumps whenever a path, title, anchor or redirect changes. */
@@ -126,6 +127,7 @@ export class HandbookIndex {
   async build(token: CancellationLike, progress?: (done: number, total: number) => void): Promise<void> {
     this.#checkouts = await findCheckouts(this.#workspace, token);
     this.#pages.clear();
+    this.#anchorsUnread.clear();
     this.#byPath.clear();
     this.#byFolder.clear();
     this.#templateRules.clear();
@@ -151,7 +153,7 @@ export class HandbookIndex {
       const texts = await Promise.all(slice.map((uri) => (this.#openDisk.has(uri) ? Promise.resolve(undefined) : this.#workspace.readFile(uri))));
       slice.forEach((uri, k) => {
         const text = texts[k];
-        if (text !== undefined) this.#put(uri, text, this.#lazyAnchors);
+        if (text !== undefined) this.#put(uri, text);
       });
       done += slice.length;
       progress?.(done, files.length);
@@ -218,16 +220,18 @@ export class HandbookIndex {
   }
 
   /**
-   * Adds or replaces a page, and says what links can see of it changed. `frontMatterOnly`
-   * leaves its anchors and headings unread, until readAnchors asks for them.
+   * Adds or replaces a page, and says what links can see of it changed. Its anchors and
+   * headings are read when `full` (an open page), or when they were read before (something
+   * looked at them, and must hear when they change); otherwise they wait for readAnchors.
    */
-  #put(uri: string, text: string, frontMatterOnly = false): Change {
+  #put(uri: string, text: string, full = false): Change {
     this.#signatures.delete(uri);
     const checkout = this.#checkoutOf(uri);
     if (!checkout || !PAGE_FILE.test(uri)) return 'none';
-    // A run with lazy anchors reads each page once (and again only what it wrote): nothing to compare with.
-    const hash = frontMatterOnly ? undefined : fingerprint(text);
     const old = this.#pages.get(uri);
+    const frontMatterOnly = !full && (!old || this.#anchorsUnread.has(uri));
+    // Only a page read in full is compared with its next text: the front matter alone is read again at little cost.
+    const hash = frontMatterOnly ? undefined : fingerprint(text);
     if (old && hash !== undefined && old.hash === hash) return 'none';
     const facts = frontMatterOnly ? extractFrontMatter(text) : extractPage(text, { html: uri.endsWith('.html') });
     const path = sitePathOf(uri, checkout.content, facts);
@@ -310,7 +314,7 @@ export class HandbookIndex {
     const text = await this.#workspace.readFile(uri);
     // Opened while the disk was read: the editor's text wins.
     if (text === undefined || this.#openDisk.has(uri)) return false;
-    const changed = this.#put(uri, text, this.#lazyAnchors);
+    const changed = this.#put(uri, text);
     if (changed !== 'none') this.#changed(changed);
     return changed !== 'none';
   }
@@ -329,7 +333,7 @@ export class HandbookIndex {
       const before = this.#pages.get(uri);
       const text = texts[k];
       if (!before || text === undefined || !this.#anchorsUnread.has(uri)) return;
-      const changed = this.#put(uri, text);
+      const changed = this.#put(uri, text, true);
       const after = this.#pages.get(uri);
       // Anchors read for the first time are no change; other facts differ only if the file changed since.
       if (changed === 'paths' || (changed === 'content' && (before.title !== after?.title || before.description !== after?.description))) this.#changed(changed);
@@ -348,7 +352,7 @@ export class HandbookIndex {
       this.#pages.set(uri, { ...old, text: old.text !== undefined ? text : undefined, hash: undefined });
       return false;
     }
-    const changed = this.#put(uri, text);
+    const changed = this.#put(uri, text, true);
     this.#signatures.set(uri, signature);
     if (changed !== 'none') this.#changed(changed);
     return changed !== 'none';

@@ -5,7 +5,7 @@ import type { CompletionEnv } from './env';
 import { frontMatterItems } from './frontMatter';
 import { gradeItems } from './grades';
 import { headingItems } from './headings';
-import { linkItems, linkTarget } from './links';
+import { anchorPageOf, linkItems, linkTarget } from './links';
 import { snippetItems } from './snippets';
 
 export type { CompletionEnv } from './env';
@@ -24,4 +24,12 @@ export function completions(model: JobFamilyModel, pos: Position, env: Completio
   if (grade) return { isIncomplete: false, items: grade };
   if (/^\s*[\w-]*$/.test(ctx.before)) return { isIncomplete: false, items: snippetItems(model, pos, ctx, env.grades) };
   return empty;
+}
+
+/** The page of the index whose anchors a completion here would list (after `path#`): they are read first. */
+export function anchorPageAt(model: JobFamilyModel, pos: Position, env: CompletionEnv): string | undefined {
+  const ctx = cursorContext(model, pos);
+  if (ctx.inCode || ctx.inFrontMatter) return undefined;
+  const link = linkTarget(ctx.before);
+  return link ? anchorPageOf(model, link, env) : undefined;
 }

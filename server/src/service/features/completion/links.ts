@@ -22,6 +22,8 @@ export function linkTarget(before: string): LinkTarget | undefined {
 }
 
 interface PageChoice {
+  /** The page's file, for a page of the index. */
+  readonly uri?: string;
   readonly path: string;
   readonly title: string | undefined;
   readonly description: string | undefined;
@@ -42,7 +44,7 @@ function pageChoices(env: CompletionEnv): readonly PageChoice[] {
   if (hit && hit.version === index.version) return hit.choices;
   const choices = index
     .publishedPages()
-    .map((p) => ({ path: p.path, title: p.title, description: p.description, anchors: () => p.headings.all(), search: `${p.path}\n${p.title ?? ''}`.toLowerCase() }))
+    .map((p) => ({ uri: p.uri, path: p.path, title: p.title, description: p.description, anchors: () => p.headings.all(), search: `${p.path}\n${p.title ?? ''}`.toLowerCase() }))
     .sort((a, b) => a.path.length - b.path.length || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   choiceCache.set(index, { version: index.version, choices });
   return choices;
@@ -54,12 +56,9 @@ export function linkItems(model: JobFamilyModel, pos: Position, link: LinkTarget
     const pathPart = link.typed.slice(0, hash);
     const typedAnchor = link.typed.slice(hash + 1);
     const start = pos.character - typedAnchor.length;
-    let anchors: readonly { id: string; text?: string }[];
-    if (!pathPart) anchors = model.anchors.map((a) => ({ id: a.id, text: model.headings.find((h) => h.line === a.line)?.text }));
-    else {
-      const page = link.ref ? env.index?.resolveRef(pathPart, model.uri) : env.index?.ready ? env.index.resolve(pathPart) : undefined;
-      anchors = page ? page.headings.all() : (pageChoices(env).find((p) => sameish(p.path, pathPart))?.anchors() ?? []);
-    }
+    const anchors: readonly { id: string; text?: string }[] = pathPart
+      ? (anchorPage(model, pathPart, link.ref, env)?.anchors() ?? [])
+      : model.anchors.map((a) => ({ id: a.id, text: model.headings.find((h) => h.line === a.line)?.text }));
     return {
       isIncomplete: false,
       items: anchors.map((a, i) => ({
@@ -101,6 +100,20 @@ export function linkItems(model: JobFamilyModel, pos: Position, link: LinkTarget
       };
     }),
   };
+}
+
+/** The page whose anchors are offered after `path#`: the one the path lands on, else the published page it nearly names. */
+function anchorPage(model: JobFamilyModel, pathPart: string, ref: boolean, env: CompletionEnv): Pick<PageChoice, 'uri' | 'anchors'> | undefined {
+  const page = ref ? env.index?.resolveRef(pathPart, model.uri) : env.index?.ready ? env.index.resolve(pathPart) : undefined;
+  if (page) return { uri: page.uri, anchors: () => page.headings.all() };
+  return pageChoices(env).find((p) => sameish(p.path, pathPart));
+}
+
+/** The index page whose anchors a completion of this link target lists; undefined when it lists none of another page's. */
+export function anchorPageOf(model: JobFamilyModel, link: LinkTarget, env: CompletionEnv): string | undefined {
+  const hash = link.typed.indexOf('#');
+  const pathPart = hash > 0 ? link.typed.slice(0, hash) : '';
+  return pathPart ? anchorPage(model, pathPart, link.ref, env)?.uri : undefined;
 }
 
 function sameish(a: string, b: string): boolean {
