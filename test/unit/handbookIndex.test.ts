@@ -262,6 +262,29 @@ describe('handbook index', () => {
     assert.ok(index.version > version, 'a change of anchors that were read is a change');
   });
 
+  it('reads the anchors of a linked page before a hover, a definition or the document links look at them', async () => {
+    const page = 'content/job-families/sales/links.md';
+    const text = '---\ntitle: Links\n---\n\nSee [offers](/handbook/hiring/#offer-stage).\n';
+    const hiring = 'content/handbook/hiring/_index.md';
+    // The heading {#offer-stage} is on line 11 (0-based) of the hiring page.
+    const line = PAGES[hiring].split('\n').findIndex((l) => l.includes('{#offer-stage}'));
+    for (const ask of ['hover', 'definition', 'links'] as const) {
+      const { ls, ws, index } = await indexed({ ...PAGES, [page]: text });
+      const uri = ws.uri(page);
+      ls.openDocument(doc(uri, text), { jobFamily: true });
+      assert.deepEqual(index.page(ws.uri(hiring))?.anchors, [], 'not read yet');
+      const at = { line: 4, character: 8 };
+      if (ask === 'hover') {
+        const hover = await ls.getHover(uri, at, NEVER);
+        assert.match(JSON.stringify(hover?.contents), /Section: \*\*Offers\*\*/);
+      } else if (ask === 'definition') {
+        assert.deepEqual(await ls.getDefinition(uri, at, NEVER), { uri: ws.uri(hiring), range: { start: { line, character: 0 }, end: { line, character: 0 } } });
+      } else {
+        assert.deepEqual((await ls.getDocumentLinks(uri, NEVER)).map((l) => l.target), [`${ws.uri(hiring)}#L${line + 1}`]);
+      }
+    }
+  });
+
   it('reads front matter alone as the whole page\'s facts give it', () => {
     for (const text of ['---\ntitle: "T"\ndescription: D\naliases: /old/\n---\n# A\n', '---\r\ntitle: T\r\ndraft: true\r\n...\r\n# A', '\uFEFF---  \rurl: /x/\r---\r', '---\ntitle: never closed\n', 'no front matter\n---\n', '---\n---\n', '']) {
       const unread = { anchors: [], headings: [], includes: [], anchorsOpen: false, openReasons: [] };

@@ -207,6 +207,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
   };
 
+  /** The pages the page links to with an anchor: those whose anchors its checks, links and hovers look at. */
+  const linkedPages = (model: JobFamilyModel): readonly string[] => {
+    const handbook = index.links();
+    return handbook ? pagesLinkedByAnchor(model, handbook) : [];
+  };
+
   async function family(model: JobFamilyModel, token: CancellationLike): Promise<Family> {
     try {
       return await loadFamily(model, familySources, token);
@@ -220,7 +226,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   async function computeFindings(uri: string, model: JobFamilyModel, token: CancellationLike): Promise<RuleFinding[]> {
     const fam = await family(model, token);
     const handbook = index.links();
-    await readLinkedAnchors(model, token);
+    await index.readAnchors(linkedPages(model), token);
     return runRules(
       {
         model,
@@ -268,19 +274,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
 
   const indexForFeatures = () => (index.ready ? index : undefined);
 
-  /** The anchors of the pages the page links to with an anchor, read before a feature or a check looks at them. */
-  const readLinkedAnchors = async (model: JobFamilyModel, token: CancellationLike): Promise<void> => {
-    const handbook = index.links();
-    if (handbook) await index.readAnchors(pagesLinkedByAnchor(model, handbook), token);
-  };
-
-  /** As withModel, for features that look at the anchors of linked pages; `more` names other pages to read. */
-  const withAnchors = async <T>(uri: string, empty: T, token: CancellationLike, fn: (model: JobFamilyModel) => T, more: (model: JobFamilyModel) => readonly string[] = () => []): Promise<T> => {
+  /** As withModel, for features that look at other pages' anchors: `pages` names them, read first. */
+  const withAnchors = async <T>(uri: string, empty: T, token: CancellationLike, fn: (model: JobFamilyModel) => T, pages: (model: JobFamilyModel) => readonly string[] = linkedPages): Promise<T> => {
     throwIfCancelled(token);
     const model = service.isJobFamily(uri) ? documents.model(uri) : undefined;
     if (!model) return empty;
-    await readLinkedAnchors(model, token);
-    await index.readAnchors(more(model), token);
+    await index.readAnchors(pages(model), token);
     return fn(model);
   };
 
