@@ -38,18 +38,11 @@ export interface PageFacts {
  */
 export function extractPage(text: string, options?: AnchorOptions): PageFacts {
   const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
-  let start = 0;
-  let fm = frontMatterFacts(undefined);
-  if (/^\uFEFF?---\s*$/.test(lines[0] ?? '')) {
-    const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
-    if (close > 0) {
-      start = close + 1;
-      fm = frontMatterBlockFacts(lines.slice(1, close));
-    }
-  }
-  const found = pageAnchors(lines, start, { text, ...options });
+  const block = frontMatterLines(text);
+  // The body starts after the opening line, the block and the closing line.
+  const found = pageAnchors(lines, block ? block.length + 2 : 0, { text, ...options });
   return {
-    ...fm,
+    ...(block ? frontMatterBlockFacts(block) : frontMatterFacts(undefined)),
     anchors: found.anchors.map((a) => a.id),
     headings: found.headings,
     includes: found.includes,

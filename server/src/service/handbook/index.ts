@@ -221,8 +221,9 @@ export class HandbookIndex {
 
   /**
    * Adds or replaces a page, and says what links can see of it changed. Its anchors and
-   * headings are read when `full` (an open page), or when they were read before (something
-   * looked at them, and must hear when they change); otherwise they wait for readAnchors.
+   * headings are read when `full` (an open page, or readAnchors asking), or when they were
+   * read before (something looked at them, and must hear when they change); otherwise they
+   * wait for readAnchors.
    */
   #put(uri: string, text: string, full = false): Change {
     this.#signatures.delete(uri);
