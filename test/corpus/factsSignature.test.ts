@@ -5,6 +5,7 @@ import { pageAnchors } from '../../server/src/service/anchors';
 import { extractPage } from '../../server/src/service/handbook/extract';
 import { factsSignature } from '../../server/src/service/handbook/signature';
 import { CORPUS, HANDBOOK } from '../support/paths';
+import { prng } from '../support/prng';
 
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir)
@@ -13,17 +14,6 @@ function markdownFiles(dir: string): string[] {
       const p = path.join(dir, n);
       return statSync(p).isDirectory() ? markdownFiles(p) : n.endsWith('.md') ? [p] : [];
     });
-}
-
-/** A small deterministic generator, so every run makes the same edits. */
-function prng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 0x100000000;
-  };
 }
 
 /** The line after the front matter, as the document model has it. */

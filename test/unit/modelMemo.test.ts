@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseModel, type JobFamilyModel } from '../../server/src/service/model/model';
 import { LineMemo } from '../../server/src/service/model/lineMemo';
 import { lineLanguage } from '../../server/src/service/rules/language';
+import { modelText } from '../support/modelText';
 
 const URI = 'file:///hb/content/job-families/engineering/backend.md';
 
@@ -120,5 +121,69 @@ describe('model: the next version of an open document', () => {
     let computed = 0;
     third.get('no place here', () => (computed++, null));
     assert.equal(computed, 1);
+  });
+});
+
+describe('model: the blocks of the last version, kept when an edit cannot change them', () => {
+  const BLOCKS = [
+    '---',
+    'title: "Backend Engineer"',
+    '---',
+    '',
+    'The Backend Engineer builds [the API][api].',
+    'Second line of the paragraph.',
+    '',
+    '- Leads the team',
+    '- Works with [product][api]',
+    '  and support.',
+    '',
+    'Two cells here',
+    '| --- | --- |',
+    '',
+    'A heading in two lines',
+    '----------------------',
+    '',
+    '> Quoted text here.',
+    '',
+    'x',
+    '',
+    '[api]: /handbook/engineering/',
+    '',
+  ].join('\n');
+
+  /** The model of `next` after `before`'s, whether it kept `before`'s blocks, and whether it reads as a fresh parse. */
+  function after(next: string): { kept: boolean; same: boolean; model: JobFamilyModel } {
+    const previous = parseModel(BLOCKS, URI, 1);
+    const model = parseModel(next, URI, 2, previous);
+    return { kept: model.headings === previous.headings, same: modelText(model) === modelText(parseModel(next, URI, 2)), model };
+  }
+
+  const cases: [string, string, boolean][] = [
+    ['a word typed in a paragraph', BLOCKS.replace('builds [the API]', 'builds and runs [the API]'), true],
+    ['a space typed at the end of a paragraph (its last line loses it)', BLOCKS.replace('paragraph.\n', 'paragraph. \n'), true],
+    ['a word typed in an item’s first line (the item’s text)', BLOCKS.replace('Leads the team', 'Leads the whole team'), true],
+    ['a word typed in an item’s second line', BLOCKS.replace('and support.', 'and customer support.'), true],
+    ['a word typed in a block quote', BLOCKS.replace('Quoted text', 'Quoted plain text'), true],
+    ['a cell divider typed above a delimiter row (a table now)', BLOCKS.replace('Two cells here', 'Two | cells here'), false],
+    ['a word typed in a setext heading', BLOCKS.replace('A heading in', 'A new heading in'), false],
+    ['an item’s marker changed (another list now)', BLOCKS.replace('- Works with', '* Works with'), false],
+    ['a list marker typed at a line’s start', BLOCKS.replace('Second line', '- Second line'), false],
+    ['an ordered marker typed at a line’s start', BLOCKS.replace('Second line', '1. Second line'), false],
+    ['a heading marker typed at a line’s start', BLOCKS.replace('Second line', '# Second line'), false],
+    ['the only character of a line deleted', BLOCKS.replace('\nx\n', '\n\n'), false],
+    ['a line break typed', BLOCKS.replace('builds [the API]', 'builds\n[the API]'), false],
+  ];
+  for (const [what, next, kept] of cases) {
+    it(`${kept ? 'keeps' : 'builds again'} the blocks after ${what}, and reads as a fresh parse`, () => {
+      const r = after(next);
+      assert.equal(r.kept, kept);
+      assert.ok(r.same, 'differs from a fresh parse');
+    });
+  }
+
+  it('gives the edited item its new text and the edited line its links', () => {
+    const { model } = after(BLOCKS.replace('Works with [product][api]', 'Works well with [product][api]'));
+    assert.equal(model.listItems[1]?.text, 'Works well with [product][api]');
+    assert.equal(model.links.find((l) => l.text === 'product')?.target, '/handbook/engineering/');
   });
 });

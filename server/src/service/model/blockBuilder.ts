@@ -4,6 +4,7 @@ import type { Blocks, Heading, HtmlBlock, ListItem, Segment, SegmentBlock } from
 import { atxHeading, setextHeading, type RawSegment } from './headings';
 import { scanInline, type ScannedLine } from './inlineScanner';
 import type { ModelMemo } from './memo';
+import { trimBlanks } from './blockReuse';
 import { LineIndex, range } from './lines';
 import { normalizeLabel, parseDefinition } from './references';
 import { tableCells } from './tables';
@@ -34,6 +35,8 @@ export class BlockBuilder implements BlockListener {
   private readonly htmlBlocks: HtmlBlock[] = [];
   private readonly codeLines = new Set<number>();
   private readonly references = new Map<string, string>();
+  /** Lines that end a run of text lines (trimmed of their trailing blanks). */
+  private readonly lastLines = new Set<number>();
   private openFenceFrom: number | undefined;
   /** For each line, the last line up to it with text (-1: none): items closing together after blank lines cost one look each. */
   private readonly textAtOrBefore: Int32Array;
@@ -47,7 +50,10 @@ export class BlockBuilder implements BlockListener {
   private openQuotes = 0;
   private lists = 0;
 
-  constructor(private readonly index: LineIndex) {
+  constructor(
+    private readonly index: LineIndex,
+    private readonly bodyStartLine: number,
+  ) {
     this.textAtOrBefore = new Int32Array(index.lineCount);
     let last = -1;
     for (let n = 0; n < index.lineCount; n++) {
@@ -138,7 +144,7 @@ export class BlockBuilder implements BlockListener {
     memo.useReferences(refs);
     const scan = (text: string): ScannedLine => scanInline(text, lookup);
     const segments: Segment[] = this.raw.map((r) => ({ line: r.line, col: r.col, text: r.text, block: r.block, scan: memo.inline.get(r.text, scan) }));
-    return {
+    const blocks: Blocks = {
       headings: this.headings,
       listItems: this.items.map((i) => this.listItem(i)),
       segments,
@@ -146,6 +152,8 @@ export class BlockBuilder implements BlockListener {
       codeLines: this.codeLines,
       openFenceFrom: this.openFenceFrom,
     };
+    memo.blocks = { index: this.index, bodyStartLine: this.bodyStartLine, blocks, references: refs, lastLines: this.lastLines };
+    return blocks;
   }
 
   /** Inline text lines `[from, to)` of a paragraph starting at `first`; the last loses its trailing white space. */
@@ -154,7 +162,10 @@ export class BlockBuilder implements BlockListener {
       const line = first + k;
       let text = this.index.line(line).slice(cols[k]);
       // Goldmark trims spaces and tabs only: a no-break space stays text.
-      if (k === to - 1) text = trimBlanks(text);
+      if (k === to - 1) {
+        text = trimBlanks(text);
+        this.lastLines.add(line);
+      }
       this.raw.push({ line, col: cols[k]!, text, block });
     }
     // A heading's text is not its item's: rules read an item's text as the sentence it starts with.
@@ -209,10 +220,4 @@ export class BlockBuilder implements BlockListener {
   private runsToPageEnd(end: number): boolean {
     return end > this.lastText;
   }
-}
-
-function trimBlanks(s: string): string {
-  let end = s.length;
-  while (end > 0 && (s.charCodeAt(end - 1) === 32 || s.charCodeAt(end - 1) === 9)) end--;
-  return end === s.length ? s : s.slice(0, end);
 }

@@ -3,6 +3,7 @@ import { scanBlocks } from '../anchors/blocks';
 import type { LineIndex } from './lines';
 import type { ScannedLine } from './inlineScanner';
 import { BlockBuilder } from './blockBuilder';
+import { reuseBlocks } from './blockReuse';
 import { ModelMemo } from './memo';
 
 export interface Heading {
@@ -88,9 +89,18 @@ export interface Blocks {
   readonly openFenceFrom: number | undefined;
 }
 
-/** The page's blocks as goldmark builds them, from the scanner the page's anchors come from. */
+/**
+ * The page's blocks as goldmark builds them, from the scanner the page's anchors come from; the
+ * previous version's (in `memo`) with one line scanned again when an edit cannot have changed them.
+ */
 export function parseBlocks(index: LineIndex, bodyStartLine: number, memo: ModelMemo = new ModelMemo()): Blocks {
-  const builder = new BlockBuilder(index);
+  const previous = memo.takePreviousBlocks();
+  const reused = previous && reuseBlocks(previous, index, bodyStartLine, memo);
+  if (reused) {
+    memo.blocks = reused;
+    return reused.blocks;
+  }
+  const builder = new BlockBuilder(index, bodyStartLine);
   scanBlocks(index.lines, bodyStartLine, () => false, false, true, builder);
   return builder.blocks(memo);
 }

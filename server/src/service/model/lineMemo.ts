@@ -42,6 +42,12 @@ export class LineMemo<T> {
     return value;
   }
 
+  /** The entry of `line`, when there is one, counts as used by this version (it is kept for the next). */
+  keep(line: string): void {
+    const entry = this.#store.entries.get(line);
+    if (entry !== undefined && entry.seen < this.#generation) entry.seen = this.#generation;
+  }
+
   /** Entries of the predecessor are not used from now on (for a memo whose inputs changed). */
   forgetPrevious(): void {
     this.#store = { entries: new Map(), generation: 0 };

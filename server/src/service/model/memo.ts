@@ -1,4 +1,5 @@
 import type { ScannedLine } from './inlineScanner';
+import type { BlockState } from './blockReuse';
 import { LineMemo } from './lineMemo';
 
 /**
@@ -19,11 +20,22 @@ export class ModelMemo {
   readonly #previousReferences: string | undefined;
   readonly #byKey = new Map<object, LineMemo<unknown>>();
   readonly #previousByKey: ReadonlyMap<object, LineMemo<unknown>> | undefined;
+  /** This version's blocks, set once they are built. */
+  blocks: BlockState | undefined;
+  #previousBlocks: BlockState | undefined;
 
   constructor(previous?: ModelMemo) {
     this.inline = new LineMemo(previous?.inline);
+    this.#previousBlocks = previous?.blocks;
     this.#previousReferences = previous ? previous.#references : undefined;
     this.#previousByKey = previous ? previous.#byKey : undefined;
+  }
+
+  /** The previous version's blocks, once: the memo does not keep the previous text alive after. */
+  takePreviousBlocks(): BlockState | undefined {
+    const blocks = this.#previousBlocks;
+    this.#previousBlocks = undefined;
+    return blocks;
   }
 
   /**
