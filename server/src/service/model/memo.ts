@@ -1,6 +1,8 @@
 import type { ScannedLine } from './inlineScanner';
 import type { BlockState } from './blockReuse';
 import { LineMemo } from './lineMemo';
+import type { Segment } from './blocks';
+import type { SegmentFacts } from './segmentFacts';
 
 /**
  * What one version of a page worked out line by line, handed to the next version of the same
@@ -20,6 +22,8 @@ export class ModelMemo {
   readonly #previousReferences: string | undefined;
   readonly #byKey = new Map<object, LineMemo<unknown>>();
   readonly #previousByKey: ReadonlyMap<object, LineMemo<unknown>> | undefined;
+  /** Facts of the segments, shared by the versions of one document (kept segments are the same objects). */
+  readonly segments: WeakMap<Segment, SegmentFacts>;
   /** This version's blocks, set once they are built. */
   blocks: BlockState | undefined;
   #previousBlocks: BlockState | undefined;
@@ -27,6 +31,7 @@ export class ModelMemo {
   constructor(previous?: ModelMemo) {
     this.inline = new LineMemo(previous?.inline);
     this.#previousBlocks = previous?.blocks;
+    this.segments = previous?.segments ?? new WeakMap();
     this.#previousReferences = previous ? previous.#references : undefined;
     this.#previousByKey = previous ? previous.#byKey : undefined;
   }

@@ -9,6 +9,7 @@ import { parseTarget, type LinkKind } from './links';
 import type { RawProblem } from './inlineScanner';
 import { buildSections, sectionAt, type Section } from './sections';
 import { ModelMemo } from './memo';
+import { ADD, segmentFacts } from './segmentFacts';
 
 export interface Link {
   readonly line: number;
@@ -118,18 +119,6 @@ export interface JobFamilyModel {
   sectionAt(line: number): Section;
 }
 
-const ADD = /\{add\b[^}\]\n]*[}\]]?/gi;
-/**
- * Template text left in braces: `{Insert hiring process steps here.}`, `The {Security Research Manager} is …`.
- * Not `{#id}`/`{.class}` attributes, not shortcodes (blanked from prose already), not `{}`.
- */
-const BRACED = /\{(?![#.{}]|\s*\w+\s*=)[^{}\n]*?\p{L}[^{}\n]{0,160}?\}/gu;
-/** The template's "Title" left standing for the family's name. */
-const TITLE_PLACEHOLDER = /\b(?:the|The)\s+Title\s+(?:job\s+family|role|position)\b/g;
-const TBD = /\b(?:TBD|TBC|TODO|TO BE (?:CONFIRMED|DEFINED))\b/g;
-/** A note left for later in any case ("core skills to be added"): "defined" and "confirmed" are ordinary prose in lower case. */
-const TBD_WORDS = /\bto be (?:added|determined)\b/gi;
-
 /** Far above any real job-family page (the largest is under 40 KB), low enough to keep typing fast. */
 export const MAX_CHARS = 1_000_000;
 
@@ -183,39 +172,13 @@ export function parseModel(text: string, uri: string, version = 0, previous?: Jo
   const comments: Comment[] = [];
 
   for (const seg of blocks.segments) {
-    const { scan } = seg;
-    for (const l of scan.links) links.push(toLink(seg, l));
-    for (const p of scan.malformed) {
-      malformedLinks.push({ range: range(seg.line, seg.col + p.start, seg.line, seg.col + p.end), reason: p.reason, text: p.text });
-    }
-    for (const s of scan.shortcodes) shortcodes.push({ name: s.name, range: range(seg.line, seg.col + s.start, seg.line, seg.col + s.end) });
-    for (const c of scan.comments) comments.push({ line: seg.line, text: c.text });
-    // Most lines hold no placeholder: cheap character tests skip the patterns.
-    if (seg.text.includes('{')) {
-      for (const m of maskCode(seg.text, scan.codeSpans).matchAll(ADD)) {
-        placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'add' });
-      }
-      for (const m of scan.prose.matchAll(BRACED)) {
-        if (/^\{add\b/i.test(m[0])) continue;
-        placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'braced' });
-      }
-    }
-    if (scan.prose.includes('Title')) {
-      for (const m of scan.prose.matchAll(TITLE_PLACEHOLDER)) {
-        placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'title' });
-      }
-    }
-    if (scan.prose.includes('TB') || scan.prose.includes('TO')) {
-      for (const m of scan.prose.matchAll(TBD)) {
-        placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'tbd' });
-      }
-    }
-    if (/to be/i.test(scan.prose)) {
-      for (const m of scan.prose.matchAll(TBD_WORDS)) {
-        placeholders.push({ range: range(seg.line, seg.col + m.index, seg.line, seg.col + m.index + m[0].length), text: m[0], kind: 'tbd' });
-      }
-    }
-    prose.push({ line: seg.line, col: seg.col, text: scan.prose, section: at(seg.line), block: seg.block });
+    const found = segmentFacts(seg, memo);
+    links.push(...found.links);
+    malformedLinks.push(...found.malformed);
+    shortcodes.push(...found.shortcodes);
+    comments.push(...found.comments);
+    placeholders.push(...found.placeholders);
+    prose.push({ line: seg.line, col: seg.col, text: seg.scan.prose, section: at(seg.line), block: seg.block });
   }
   collectHtmlBlocks(blocks, lines, comments, links);
   if (frontMatter) {
@@ -325,61 +288,6 @@ function emptyModel(uri: string, version: number, text: string, reason: string):
     openFenceFrom: undefined,
     sectionAt: () => root[0]!,
   };
-}
-
-function toLink(seg: Segment, l: import('./inlineScanner').RawLink): Link {
-  const parsed = parseTarget(l.target);
-  const whole = range(seg.line, seg.col + l.start, seg.line, seg.col + l.end);
-  const hasPos = l.targetStart >= 0;
-  const targetRange = hasPos ? range(seg.line, seg.col + l.targetStart, seg.line, seg.col + l.targetStart + l.target.length) : whole;
-  const pathLen = parsed.anchorStart !== undefined ? parsed.anchorStart - 1 - parsed.pathStart : l.target.length - parsed.pathStart;
-  const kindPathLen = parsed.kind === 'ref' ? encodedLength(l.target, parsed.pathStart, parsed.anchorStart) : pathLen;
-  const pathRange = hasPos
-    ? range(seg.line, seg.col + l.targetStart + parsed.pathStart, seg.line, seg.col + l.targetStart + parsed.pathStart + Math.max(0, kindPathLen))
-    : whole;
-  const anchorRange =
-    hasPos && parsed.anchorStart !== undefined && parsed.anchor !== undefined
-      ? range(seg.line, seg.col + l.targetStart + parsed.anchorStart, seg.line, seg.col + l.targetStart + parsed.anchorStart + rawAnchorLength(l.target, parsed.anchorStart))
-      : undefined;
-  return {
-    line: seg.line,
-    range: whole,
-    text: l.text,
-    textRange: range(seg.line, seg.col + l.textStart, seg.line, seg.col + l.textStart + l.text.length),
-    target: l.target,
-    targetRange,
-    kind: parsed.kind,
-    path: parsed.path,
-    anchor: parsed.anchor,
-    pathRange,
-    anchorRange,
-    image: l.image,
-    reference: l.reference,
-    shortcode: parsed.shortcode,
-    relative: parsed.relative,
-    html: l.text === '' && l.textStart === l.end,
-    autolink: l.autolink === true,
-  };
-}
-
-function encodedLength(target: string, start: number, anchorStart: number | undefined): number {
-  if (anchorStart !== undefined) return anchorStart - 1 - start;
-  const rest = target.slice(start);
-  const end = rest.search(/["'\s]/);
-  return end < 0 ? rest.length : end;
-}
-
-function rawAnchorLength(target: string, anchorStart: number): number {
-  const rest = target.slice(anchorStart);
-  const end = rest.search(/["'\s)]/);
-  return end < 0 ? rest.length : end;
-}
-
-function maskCode(text: string, spans: readonly { start: number; end: number }[]): string {
-  if (!spans.length) return text;
-  const chars = text.split('');
-  for (const s of spans) for (let k = s.start; k < s.end; k++) chars[k] = ' ';
-  return chars.join('');
 }
 
 const COMMENT = /<!--[\s\S]*?-->/g;
