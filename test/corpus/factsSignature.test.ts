@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pageAnchors } from '../../server/src/service/anchors';
 import { extractPage } from '../../server/src/service/handbook/extract';
-import { factsSignature } from '../../server/src/service/handbook/signature';
+import { factsSignature, freshSignature } from '../../server/src/service/handbook/signature';
 import { CORPUS, HANDBOOK } from '../support/paths';
 import { prng } from '../support/prng';
 
@@ -98,5 +98,32 @@ describe('the index keeps a page’s facts when only lines that cannot change th
     }
     assert.deepEqual(wrong.slice(0, 10), []);
     assert.ok(kept > 1000 && changed > 1000, `kept ${kept}, changed ${changed}`);
+  });
+
+  it('the signature an edit of one line keeps is the one worked out afresh from the whole text', () => {
+    const random = prng(20261204);
+    let edits = 0;
+    const wrong: string[] = [];
+    for (const file of pages) {
+      for (const familyLinks of [false, true]) {
+        let text = readFileSync(file, 'utf8');
+        factsSignature(text, familyLinks);
+        const lines = text.split('\n').length;
+        for (let k = 0; k < 10; k++) {
+          // Several keystrokes in one line, as typing does: most keep the signature by the short way.
+          const line = Math.floor(random() * lines);
+          let start = 0;
+          for (let n = 0; n < line; n++) start = text.indexOf('\n', start) + 1;
+          const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+          const at = start + Math.floor(random() * (end - start + 1));
+          const next = random() < 0.3 && at < end ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + TYPED[Math.floor(random() * TYPED.length)]! + text.slice(at);
+          edits++;
+          if (factsSignature(next, familyLinks) !== freshSignature(next, familyLinks)) wrong.push(`${path.relative(CORPUS, file)}: line ${line}, offset ${at}`);
+          text = next;
+        }
+      }
+    }
+    assert.deepEqual(wrong.slice(0, 10), []);
+    assert.ok(edits > 3000, `${edits} edits`);
   });
 });

@@ -78,6 +78,34 @@ describe('handbook index', () => {
     assert.ok(index.version > v);
   });
 
+  it('answers a path asked before as the index stands now: pages created, deleted, moved, and the newest record of an open page', async () => {
+    const { index, ws } = await indexed();
+    const uri = ws.uri('content/handbook/new.md');
+    assert.equal(index.lookup('/handbook/new/').status, 'missing');
+    ws.set('content/handbook/new.md', '---\ntitle: New\n---\n');
+    await index.fileChanged(uri, false, NEVER);
+    assert.equal(index.resolve('/handbook/new/')?.title, 'New');
+    ws.set('content/handbook/new.md', '---\ntitle: New\naliases:\n  - /handbook/old/\n---\n');
+    await index.fileChanged(uri, false, NEVER);
+    assert.equal(index.lookup('/handbook/old/').status, 'redirect');
+    ws.set('content/handbook/new.md', '---\ntitle: New\nurl: /handbook/moved/\n---\n');
+    await index.fileChanged(uri, false, NEVER);
+    assert.equal(index.lookup('/handbook/new/').status, 'missing');
+    assert.equal(index.lookup('/handbook/old/').status, 'missing');
+    assert.equal(index.resolve('/handbook/moved/')?.title, 'New');
+    // Typing in an open page replaces its record without changing what links see: the newest comes back.
+    const values = ws.uri('content/handbook/values.md');
+    index.documentChanged(values, '---\ntitle: Values\n---\n\n## Iteration\n\nSome text.\n');
+    assert.equal(index.resolve('/handbook/values/'), index.page(values));
+    const before = index.page(values);
+    assert.equal(index.documentChanged(values, '---\ntitle: Values\n---\n\n## Iteration\n\nSome more text.\n'), false);
+    assert.notEqual(index.page(values), before);
+    assert.equal(index.resolve('/handbook/values/'), index.page(values));
+    ws.delete('content/handbook/new.md');
+    await index.fileChanged(uri, true, NEVER);
+    assert.equal(index.lookup('/handbook/moved/').status, 'missing');
+  });
+
   it('uses the unsaved text of open pages until they close', async () => {
     const { index, ws } = await indexed();
     const uri = ws.uri('content/handbook/values.md');

@@ -33,6 +33,11 @@ export interface IndexedPage extends HandbookPage, Omit<PageFacts, 'headings'> {
  * (title, description, anchors); or where pages are (a page added, moved, published or not,
  * its aliases, its links into job-families).
  */
+/** A `lookup` answer as kept: the page by its uri. */
+type KnownResolution =
+  | Exclude<Resolution, { status: 'page' | 'redirect' }>
+  | { readonly status: 'page'; readonly page: string }
+  | { readonly status: 'redirect'; readonly page: string | undefined; readonly target: string; readonly origin: string };
 type Change = 'none' | 'content' | 'paths';
 
 /** No handbook is that big; past this the walk stops rather than exhaust memory. */
@@ -85,6 +90,8 @@ export class HandbookIndex {
   #terms: readonly MisusedTerm[] = [];
   #built = false;
   #version = 0;
+  /** What `lookup` answered, a page by its uri, since the paths last changed. */
+  #lookups = new Map<string, KnownResolution>();
   /**
    * Pages whose anchors and headings are not read yet. Building the index reads every page's
    * front matter only; a page's anchors are read when something looks at them (readAnchors):
@@ -127,6 +134,7 @@ export class HandbookIndex {
   async build(token: CancellationLike, progress?: (done: number, total: number) => void): Promise<void> {
     this.#checkouts = await findCheckouts(this.#workspace, token);
     this.#pages.clear();
+    this.#lookups.clear();
     this.#anchorsUnread.clear();
     this.#byPath.clear();
     this.#byFolder.clear();
@@ -213,6 +221,7 @@ export class HandbookIndex {
    */
   #changed(what: Exclude<Change, 'none'> = 'paths'): void {
     this.#version++;
+    this.#lookups.clear();
     if (what === 'content') return;
     this.#redirects = undefined;
     this.#suggester = undefined;
@@ -256,6 +265,7 @@ export class HandbookIndex {
     if (inFolder) inFolder.add(uri);
     else this.#byFolder.set(folder, new Set([uri]));
     if (!page.unpublished) this.#byPath.set(normalizeSitePath(path), uri);
+    if (!old || old.path !== path || old.unpublished !== page.unpublished) this.#lookups.clear();
     if (!old || old.path !== page.path || old.unpublished !== page.unpublished || !sameList(old.aliases, page.aliases) || !sameList(old.familyLinks, page.familyLinks)) return 'paths';
     return old.title !== page.title || old.description !== page.description || !sameList(old.anchors, page.anchors) ? 'content' : 'none';
   }
@@ -266,6 +276,7 @@ export class HandbookIndex {
     const old = this.#pages.get(uri);
     if (!old) return;
     this.#pages.delete(uri);
+    this.#lookups.clear();
     const folder = parentUri(uri);
     if (baseName(uri) === '_index.md') this.#splitFolders.delete(folder);
     const inFolder = this.#byFolder.get(folder);
@@ -408,8 +419,27 @@ export class HandbookIndex {
     return r.status === 'page' ? (r.page as IndexedPage) : r.status === 'redirect' ? (r.page as IndexedPage | undefined) : undefined;
   }
 
-  /** How the published site answers a path: a page, a redirect, nothing, or "cannot know here". */
+  /**
+   * How the published site answers a path: a page, a redirect, nothing, or "cannot know here".
+   * Answers are kept until a path, a redirect or the set of pages changes; a page comes back as
+   * its newest record (an open page's is replaced on each keystroke).
+   */
   lookup(path: string): Resolution {
+    const known = this.#lookups.get(path);
+    if (known) return this.#withPage(known);
+    const found = this.#lookupNow(path);
+    this.#lookups.set(path, found.status === 'page' ? { status: 'page', page: found.page.uri } : found.status === 'redirect' ? { ...found, page: found.page?.uri } : found);
+    return found;
+  }
+
+  #withPage(known: KnownResolution): Resolution {
+    if (known.status !== 'page' && known.status !== 'redirect') return known;
+    const page = known.page === undefined ? undefined : this.#pages.get(known.page);
+    if (known.status === 'page') return page ? { status: 'page', page } : { status: 'missing' };
+    return { ...known, page };
+  }
+
+  #lookupNow(path: string): Resolution {
     let current = path;
     let first: { target: string; origin: string } | undefined;
     for (let hop = 0; hop <= MAX_HOPS; hop++) {

@@ -1,3 +1,5 @@
+import { editedLine, type EditedLine } from '../util/editedLine';
+
 /**
  * The lines of a page that can change what the handbook index knows of it (front matter,
  * headings and their underlines, HTML, attribute lists, footnotes, shortcodes, fences and
@@ -12,15 +14,44 @@ export function factsSignature(text: string, familyLinks = true): string {
   const slot = familyLinks ? 1 : 0;
   const hit = lastSignature[slot];
   if (hit?.text === text) return hit.signature;
-  const signature = signatureOf(text, familyLinks);
-  lastSignature[slot] = { text, signature };
-  return signature;
+  // Typing in one line that counts for nothing leaves the signature as it was.
+  if (hit && Math.abs(hit.text.length - text.length) <= EDIT_WINDOW) {
+    const edit = editedLine(hit.text, text);
+    if (edit && keepsSignature(edit, hit.partLines, familyLinks ? RELEVANT : RELEVANT_IN_FAMILY)) {
+      lastSignature[slot] = { ...hit, text };
+      return hit.signature;
+    }
+  }
+  const signed = signatureOf(text, familyLinks);
+  lastSignature[slot] = { text, ...signed };
+  return signed.signature;
 }
 
-/** The last text's signature, without and with links into job families: one page each at most. */
-const lastSignature: ({ readonly text: string; readonly signature: string } | undefined)[] = [undefined, undefined];
+/** The signature worked out from the whole text, with nothing remembered. */
+export function freshSignature(text: string, familyLinks = true): string {
+  return signatureOf(text, familyLinks).signature;
+}
 
-function signatureOf(text: string, familyLinks: boolean): string {
+/** Past this change in length an edit is taken for another text (the index reading one page after another). */
+const EDIT_WINDOW = 256;
+
+/** The last text's signature, without and with links into job families: one page each at most. */
+const lastSignature: ({ readonly text: string; readonly signature: string; readonly partLines: ReadonlySet<number> } | undefined)[] = [undefined, undefined];
+
+/**
+ * A line that is in no part of the signature, before and after the edit, with text both
+ * times (blank lines count) and nothing that makes it count: not an underline, no relevant
+ * character. The first line is never taken: it decides whether the page has front matter.
+ */
+function keepsSignature(edit: EditedLine, partLines: ReadonlySet<number>, relevant: RegExp): boolean {
+  if (edit.line === 0 || partLines.has(edit.line)) return false;
+  for (const line of [edit.before, edit.after]) {
+    if (line.trim() === '' || UNDERLINE.test(line) || (MAYBE_RELEVANT.test(line) && relevant.test(line))) return false;
+  }
+  return true;
+}
+
+function signatureOf(text: string, familyLinks: boolean): { signature: string; partLines: Set<number> } {
   const relevant = familyLinks ? RELEVANT : RELEVANT_IN_FAMILY;
   const lines = text.split(/\r\n|\r|\n/);
   const parts: string[] = [];
@@ -51,7 +82,9 @@ function signatureOf(text: string, familyLinks: boolean): string {
       lastUnderline = n;
     } else if (MAYBE_RELEVANT.test(line) && relevant.test(line)) parts.push(`${n}:${line}`);
   }
-  return `${lines.length}\n${blank}\n${parts.join('\n')}`;
+  const partLines = new Set<number>();
+  for (const p of parts) partLines.add(Number(p.slice(0, p.indexOf(':'))));
+  return { signature: `${lines.length}\n${blank}\n${parts.join('\n')}`, partLines };
 }
 
 const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;

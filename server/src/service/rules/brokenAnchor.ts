@@ -66,12 +66,34 @@ function report(ctx: Parameters<typeof brokenAnchor.check>[0], link: Link, page:
   // Upper case is JF036's; compare without it.
   if (anchorOn(page, anchor) !== false) return;
   const skip = around();
-  const guess = closest(anchor, skip.size ? page.anchors.filter((a) => !skip.has(a)) : page.anchors, (a) => a, Math.max(2, Math.floor(anchor.length / 3)));
+  const guess = skip.size ? closestAnchor(anchor, page.anchors.filter((a) => !skip.has(a))) : rememberedGuess(anchor, page.anchors);
   ctx.report({
     range: link.anchorRange!,
     message: `There is no \`#${link.anchor}\` on ${where}${guess ? `: did you mean \`#${guess}\`?` : ': link to an existing heading.'}`,
     fix: guess ? { kind: 'suggestion', title: `Use #${guess}`, edits: [{ range: link.anchorRange!, newText: guess }] } : undefined,
   });
+}
+
+function closestAnchor(anchor: string, anchors: readonly string[]): string | undefined {
+  return closest(anchor, anchors, (a) => a, Math.max(2, Math.floor(anchor.length / 3)));
+}
+
+/**
+ * Guesses by the anchor list they were made from: another page's list is the same array for
+ * as long as the index keeps that page as it is, so typing does not compute them again.
+ */
+const guesses = new WeakMap<readonly string[], Map<string, string | undefined>>();
+
+function rememberedGuess(anchor: string, anchors: readonly string[]): string | undefined {
+  let known = guesses.get(anchors);
+  if (!known) {
+    known = new Map();
+    guesses.set(anchors, known);
+  }
+  if (known.has(anchor)) return known.get(anchor);
+  const guess = closestAnchor(anchor, anchors);
+  known.set(anchor, guess);
+  return guess;
 }
 
 /** The body of the rule's page (docs/rules/), kept out of the rule so bundles that do not show it leave it out. */
