@@ -34,8 +34,25 @@ const UNLINKED = /\b(?:job\s+)?grade(?:\s*:\s*|\s+)(?:#\s*)?(\d{1,3})\b/gi;
 const BARE = /\b(?:is|are)\s+(?:an?\s+)?(\d{1,2})(?=\s*(?:[.,;]|$))/gi;
 const SUBJECT = /(?:^|[.!?]\s+)[\s*_>]*(?:(?:The|An?)\s+)?((?:\S+\s+){0,11}?\S+)\s+(?:role\s+|position\s+|job\s+)?(?:is|are|will\s+be)\s+(?:(?:an?|at|at\s+an?)\s+)?(?:job\s+)?(?:grade\s+)?\[?$/i;
 
-/** Finds every grade mention on the given lines; `inGradeSection` tells whether bare numbers count. */
-export function findGrades(segments: readonly Segment[], links: readonly Link[], malformed: readonly { readonly range: Range }[], inGradeSection: (line: number) => boolean): GradeMention[] {
+/** A segment's grade mentions, and whether its line was in a Job Grade section when they were found. */
+export interface SegmentGrades {
+  readonly inGradeSection: boolean;
+  readonly mentions: readonly GradeMention[];
+}
+
+/**
+ * Finds every grade mention on the given lines; `inGradeSection` tells whether bare numbers
+ * count. `kept`: a segment's mentions from an earlier version of the page. A segment object
+ * is kept only with its line and its line's links (see blockReuse), so they hold while its
+ * section's kind does.
+ */
+export function findGrades(
+  segments: readonly Segment[],
+  links: readonly Link[],
+  malformed: readonly { readonly range: Range }[],
+  inGradeSection: (line: number) => boolean,
+  kept?: WeakMap<Segment, SegmentGrades>,
+): GradeMention[] {
   const found: GradeMention[] = [];
   const linksByLine = new Map<number, Link[]>();
   for (const l of links) {
@@ -51,6 +68,12 @@ export function findGrades(segments: readonly Segment[], links: readonly Link[],
     else malformedByLine.set(m.range.start.line, [m.range]);
   }
   for (const seg of segments) {
+    const inGrades = inGradeSection(seg.line);
+    const known = kept?.get(seg);
+    if (known && known.inGradeSection === inGrades) {
+      found.push(...known.mentions);
+      continue;
+    }
     const lineLinks = linksByLine.get(seg.line) ?? [];
     const onLine: GradeMention[] = [];
     for (const link of lineLinks) {
@@ -89,7 +112,7 @@ export function findGrades(segments: readonly Segment[], links: readonly Link[],
         subject: subjectBefore(seg, col),
       });
     }
-    if (!onLine.length && inGradeSection(seg.line)) {
+    if (!onLine.length && inGrades) {
       for (const m of prose.matchAll(BARE)) {
         const digits = m[1]!;
         const col = seg.col + m.index + m[0].lastIndexOf(digits);
@@ -107,6 +130,7 @@ export function findGrades(segments: readonly Segment[], links: readonly Link[],
       }
     }
     onLine.sort((a, b) => a.range.start.character - b.range.start.character);
+    kept?.set(seg, { inGradeSection: inGrades, mentions: onLine });
     found.push(...onLine);
   }
   return found;

@@ -3,6 +3,7 @@ import type { BlockState } from './blockReuse';
 import { LineMemo } from './lineMemo';
 import type { Segment } from './blocks';
 import type { SegmentFacts } from './segmentFacts';
+import type { SegmentGrades } from './grades';
 
 /**
  * What one version of a page worked out line by line, handed to the next version of the same
@@ -24,6 +25,8 @@ export class ModelMemo {
   readonly #previousByKey: ReadonlyMap<object, LineMemo<unknown>> | undefined;
   /** Facts of the segments, shared by the versions of one document (kept segments are the same objects). */
   readonly segments: WeakMap<Segment, SegmentFacts>;
+  /** Grade mentions of the segments, shared the same way. */
+  readonly grades: WeakMap<Segment, SegmentGrades>;
   /** This version's blocks, set once they are built. */
   blocks: BlockState | undefined;
   #previousBlocks: BlockState | undefined;
@@ -32,6 +35,7 @@ export class ModelMemo {
     this.inline = new LineMemo(previous?.inline);
     this.#previousBlocks = previous?.blocks;
     this.segments = previous?.segments ?? new WeakMap();
+    this.grades = previous?.grades ?? new WeakMap();
     this.#previousReferences = previous ? previous.#references : undefined;
     this.#previousByKey = previous ? previous.#byKey : undefined;
   }

@@ -197,7 +197,7 @@ export function parseModel(text: string, uri: string, version = 0, previous?: Jo
   const grades = findGrades(blocks.segments, links, malformedLinks, (line) => {
     const s = at(line);
     return (s.kind ?? s.misspelling?.kind) === 'job-grade';
-  });
+  }, memo.grades);
   const fileName = fileNameOf(uri);
   const pageIds = modelAnchors(lines, bodyStartLine);
   const structure = findStructure(sections, grades, { title, titleRange, uri, fileName, lineCount: lines.lineCount, lineText: (n) => lines.line(n), eol: lines.eol });
