@@ -1,3 +1,4 @@
+import { perLine } from '../model/memo';
 import { range } from '../model/lines';
 import type { Level } from '../model/roles';
 import { effectiveKind, type Section } from '../model/sections';
@@ -21,33 +22,60 @@ export const yearsOfExperience: Rule = {
   check(ctx) {
     const { model } = ctx;
     for (const p of model.prose) {
+      const found = perLine(model, YEARS_IN, p.text, yearsIn);
+      if (!found) continue;
       // At grade 4 or 5 the guide asks for no prior experience at all, years or not.
-      if (!/year/i.test(p.text)) {
-        const at = PRIOR_EXPERIENCE.exec(p.text);
-        if (!at || NICE_TO_HAVE.test(p.text) || !inRequirements(p.section)) continue;
+      if (found.prior) {
+        const at = found.prior;
+        if (found.niceToHave || !inRequirements(p.section)) continue;
         const grade = gradeAt(model.levels, p.line);
         if (grade === undefined || grade > 5) continue;
         ctx.report({
-          range: range(p.line, p.col + at.index, p.line, p.col + at.index + at[0].length),
-          message: `"${at[0].trim()}" asks for prior experience at grade ${grade}, where the guide asks for none: describe what the role learns or does instead.`,
+          range: range(p.line, p.col + at.index, p.line, p.col + at.index + at.text.length),
+          message: `"${at.text.trim()}" asks for prior experience at grade ${grade}, where the guide asks for none: describe what the role learns or does instead.`,
           severity: 'warning',
         });
         continue;
       }
-      for (const m of p.text.matchAll(YEARS)) {
+      for (const m of found.years) {
         const grade = gradeAt(model.levels, p.line);
         const junior = grade !== undefined && grade <= 5;
         ctx.report({
-          range: range(p.line, p.col + m.index, p.line, p.col + m.index + m[0].length),
+          range: range(p.line, p.col + m.index, p.line, p.col + m.index + m.text.length),
           message: junior
-            ? `"${m[0].trim()}" asks for years of experience at grade ${grade}, where the guide asks for none: remove it.`
-            : `"${m[0].trim()}" asks for a number of years: describe the relevant, progressive experience instead unless the years are directly relevant.`,
+            ? `"${m.text.trim()}" asks for years of experience at grade ${grade}, where the guide asks for none: remove it.`
+            : `"${m.text.trim()}" asks for a number of years: describe the relevant, progressive experience instead unless the years are directly relevant.`,
           severity: junior ? 'warning' : undefined,
         });
       }
     }
   },
 };
+
+interface Match {
+  readonly index: number;
+  readonly text: string;
+}
+
+/** What a prose line says of experience: numbers of years when it names years, else prior experience. */
+interface YearsFound {
+  readonly years: readonly Match[];
+  readonly prior: Match | undefined;
+  readonly niceToHave: boolean;
+}
+
+/** The line memo's key for `yearsIn`. */
+const YEARS_IN = {};
+
+/** Worked out from the line's text alone: kept for the lines an edit left alone. Null: nothing to report. */
+function yearsIn(text: string): YearsFound | null {
+  if (!/year/i.test(text)) {
+    const at = PRIOR_EXPERIENCE.exec(text);
+    return at ? { years: [], prior: { index: at.index, text: at[0] }, niceToHave: NICE_TO_HAVE.test(text) } : null;
+  }
+  const years = [...text.matchAll(YEARS)].map((m) => ({ index: m.index, text: m[0] }));
+  return years.length ? { years, prior: undefined, niceToHave: false } : null;
+}
 
 /** "Experience with …" opening a requirement, or prior, previous or professional experience anywhere in it. */
 const PRIOR_EXPERIENCE = /^[\s\W]*experience\s+(?:with|in|using|of|working|as)\b|\b(?:prior|previous|professional)\s+experience\b/i;
