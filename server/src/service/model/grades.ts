@@ -54,19 +54,27 @@ export function findGrades(
   kept?: WeakMap<Segment, SegmentGrades>,
 ): GradeMention[] {
   const found: GradeMention[] = [];
-  const linksByLine = new Map<number, Link[]>();
-  for (const l of links) {
-    const list = linksByLine.get(l.line) ?? [];
-    list.push(l);
-    linksByLine.set(l.line, list);
-  }
-  // A grade inside a malformed link is not unlinked: linking it again would nest links (JF035 reports the link).
-  const malformedByLine = new Map<number, Range[]>();
-  for (const m of malformed) {
-    const list = malformedByLine.get(m.range.start.line);
-    if (list) list.push(m.range);
-    else malformedByLine.set(m.range.start.line, [m.range]);
-  }
+  // Built on the first segment not kept from an earlier version: typing keeps all but one.
+  let linksByLine: Map<number, Link[]> | undefined;
+  let malformedByLine: Map<number, Range[]> | undefined;
+  const byLine = (): { links: Map<number, Link[]>; malformed: Map<number, Range[]> } => {
+    if (!linksByLine || !malformedByLine) {
+      linksByLine = new Map();
+      for (const l of links) {
+        const list = linksByLine.get(l.line);
+        if (list) list.push(l);
+        else linksByLine.set(l.line, [l]);
+      }
+      // A grade inside a malformed link is not unlinked: linking it again would nest links (JF035 reports the link).
+      malformedByLine = new Map();
+      for (const m of malformed) {
+        const list = malformedByLine.get(m.range.start.line);
+        if (list) list.push(m.range);
+        else malformedByLine.set(m.range.start.line, [m.range]);
+      }
+    }
+    return { links: linksByLine, malformed: malformedByLine };
+  };
   for (const seg of segments) {
     const inGrades = inGradeSection(seg.line);
     const known = kept?.get(seg);
@@ -74,7 +82,8 @@ export function findGrades(
       found.push(...known.mentions);
       continue;
     }
-    const lineLinks = linksByLine.get(seg.line) ?? [];
+    const lines = byLine();
+    const lineLinks = lines.links.get(seg.line) ?? [];
     const onLine: GradeMention[] = [];
     for (const link of lineLinks) {
       if (link.image) continue;
@@ -94,7 +103,7 @@ export function findGrades(
         subject: subjectBefore(seg, link.range.start.character),
       });
     }
-    const covered = coverage([...lineLinks.map((l) => l.range), ...(malformedByLine.get(seg.line) ?? [])]);
+    const covered = coverage([...lineLinks.map((l) => l.range), ...(lines.malformed.get(seg.line) ?? [])]);
     const prose = seg.scan.prose;
     // Most lines say no "grade": one literal search skips the pattern.
     if (GRADE_WORD.test(prose)) for (const m of prose.matchAll(UNLINKED)) {

@@ -173,11 +173,12 @@ export function parseModel(text: string, uri: string, version = 0, previous?: Jo
 
   for (const seg of blocks.segments) {
     const found = segmentFacts(seg, memo);
-    links.push(...found.links);
-    malformedLinks.push(...found.malformed);
-    shortcodes.push(...found.shortcodes);
-    comments.push(...found.comments);
-    placeholders.push(...found.placeholders);
+    // Most lines hold none of these: an empty spread is still a call.
+    if (found.links.length) links.push(...found.links);
+    if (found.malformed.length) malformedLinks.push(...found.malformed);
+    if (found.shortcodes.length) shortcodes.push(...found.shortcodes);
+    if (found.comments.length) comments.push(...found.comments);
+    if (found.placeholders.length) placeholders.push(...found.placeholders);
     prose.push({ line: seg.line, col: seg.col, text: seg.scan.prose, section: at(seg.line), block: seg.block });
   }
   collectHtmlBlocks(blocks, lines, comments, links);
