@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { SERVER, Server } from '../lib/lsp.mjs';
+import { SERVER, SERVER_ENV, Server } from '../lib/lsp.mjs';
 import { median, summary } from '../lib/stats.mjs';
 
 const require = createRequire(import.meta.url);
@@ -13,15 +13,27 @@ const { TextDocument } = require('vscode-languageserver-textdocument');
 export async function spawnToInitialize(folder, runs) {
   const times = [];
   const node = [];
+  const machineNode = [];
+  const nodeAlone = async (env) => {
+    const t = performance.now();
+    await new Promise((resolve, reject) => spawn(process.execPath, ['-e', ''], { env }).once('exit', resolve).once('error', reject));
+    return performance.now() - t;
+  };
   for (let i = 0; i < runs; i++) {
     const server = new Server();
     times.push(await server.initialize(folder));
     await server.stop();
-    const t = performance.now();
-    await new Promise((resolve, reject) => spawn(process.execPath, ['-e', '']).once('exit', resolve).once('error', reject));
-    node.push(performance.now() - t);
+    node.push(await nodeAlone(SERVER_ENV));
+    machineNode.push(await nodeAlone(process.env));
   }
-  return { times, p50: median(times), nodeP50: median(node), serverBytes: statSync(SERVER).size };
+  return {
+    times,
+    p50: median(times),
+    nodeP50: median(node),
+    machineNodeP50: median(machineNode),
+    extraCerts: process.env.NODE_EXTRA_CA_CERTS !== undefined,
+    serverBytes: statSync(SERVER).size,
+  };
 }
 
 /** A server on `folder` with its handbook index complete, plus how long that took and its peak RSS then. */

@@ -49,11 +49,17 @@ export function cpuMsOf(pid) {
   }
 }
 
+/**
+ * The environment the extension starts the server in (client/src/node/extension.ts): this
+ * process's, without NODE_EXTRA_CA_CERTS, which the server has no use for.
+ */
+export const SERVER_ENV = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_EXTRA_CA_CERTS'));
+
 export class Server {
-  /** Spawns the server; `nodeArgs` go to node itself (e.g. --cpu-prof). */
+  /** Spawns the server as the extension does; `nodeArgs` go to node itself (e.g. --cpu-prof). */
   constructor({ nodeArgs = [], cwd } = {}) {
     this.spawnedAt = performance.now();
-    this.child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd });
+    this.child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd, env: SERVER_ENV });
     this.stderr = '';
     this.child.stderr.on('data', (d) => {
       this.stderr += String(d);
