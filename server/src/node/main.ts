@@ -3,9 +3,10 @@ import * as path from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
 import { FileWorkspace, toUri } from './fileWorkspace';
+import { stdioConnection } from './stdio';
 
-// `--stdio`, `--node-ipc` and `--socket=N` are read by createConnection itself.
-const connection = createConnection(ProposedFeatures.all);
+// `--node-ipc` and `--socket=N` are read by createConnection itself; `--stdio` writes each message in one piece.
+const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 
 startServer(connection, {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at start-up (see Runtime)
