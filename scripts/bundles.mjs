@@ -1,6 +1,7 @@
-// What scripts/build.mjs bundles with esbuild: the extension client, the language server and
-// the CLI for Node (dist/), and the client and the server (a Web Worker script) for the
-// browser (dist/browser/). The web bundle's size test builds from the same options.
+// What scripts/build.mjs bundles with esbuild: the extension client, the language server (in
+// two files, see serviceApart) and the CLI for Node (dist/), and the client and the server (a
+// Web Worker script) for the browser (dist/browser/). The web bundle's size test builds from
+// the same options.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +40,20 @@ export const PLUGINS = [packedData, dataWithoutNotes, yamlReadOnly];
  */
 export const NODE_PLUGINS = [dataWithoutNotes, yamlReadOnly];
 
+/**
+ * The Node server's entry loads the language service on first use (see its `createService`):
+ * the service, yaml and the data go to dist/service.js, so a server start compiles only the
+ * LSP library and the handlers before it answers `initialize` (about 12 ms less).
+ */
+const serviceApart = {
+  name: 'service-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/service$/ }, (args) =>
+      path.relative(root, args.importer) === path.join('server', 'src', 'node', 'main.ts') ? { path: './service.js', external: true } : undefined,
+    );
+  },
+};
+
 function common(production, plugins = NODE_PLUGINS) {
   return {
     bundle: true,
@@ -69,7 +84,8 @@ export function bundles(production) {
   const node = common(production);
   return [
     { ...node, entryPoints: [path.join(root, 'client/src/node/extension.ts')], outfile: path.join(root, 'dist/client.js'), external: ['vscode'] },
-    { ...node, entryPoints: [path.join(root, 'server/src/node/main.ts')], outfile: path.join(root, 'dist/server.js') },
+    { ...node, entryPoints: [path.join(root, 'server/src/node/main.ts')], outfile: path.join(root, 'dist/server.js'), plugins: [serviceApart, ...NODE_PLUGINS] },
+    { ...node, entryPoints: [path.join(root, 'server/src/service/index.ts')], outfile: path.join(root, 'dist/service.js') },
     { ...node, entryPoints: [path.join(root, 'server/src/cli.ts')], outfile: path.join(root, 'dist/cli.js') },
     { ...browser(production), entryPoints: [path.join(root, 'client/src/browser/extension.ts')], outfile: path.join(root, 'dist/browser/client.js'), external: ['vscode'] },
     browserServer(production),

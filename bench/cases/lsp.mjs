@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { SERVER, SERVER_ENV, Server } from '../lib/lsp.mjs';
+import { SERVER_BUNDLES, SERVER_ENV, Server } from '../lib/lsp.mjs';
 import { median, summary } from '../lib/stats.mjs';
 
 const require = createRequire(import.meta.url);
@@ -32,7 +32,8 @@ export async function spawnToInitialize(folder, runs) {
     nodeP50: median(node),
     machineNodeP50: median(machineNode),
     extraCerts: process.env.NODE_EXTRA_CA_CERTS !== undefined,
-    serverBytes: statSync(SERVER).size,
+    serverBytes: statSync(SERVER_BUNDLES[0]).size,
+    serviceBytes: statSync(SERVER_BUNDLES[1]).size,
   };
 }
 

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { SourceMap } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SERVER } from '../lib/lsp.mjs';
+import { SERVER, SERVER_BUNDLES } from '../lib/lsp.mjs';
 import { root, WORK } from '../lib/workspaces.mjs';
 import { indexedServer, typing } from './lsp.mjs';
 
@@ -21,7 +21,8 @@ function sourceMapOf(file) {
 
 /** Self time per function of a .cpuprofile, largest first. */
 export function topFunctions(profile, limit = 5, lastMs = Infinity) {
-  const map = sourceMapOf(SERVER);
+  // The Node server is two bundles: the LSP side (server.js) and the service it loads on first use.
+  const maps = new Map(SERVER_BUNDLES.map((file) => [path.basename(file), sourceMapOf(file)]));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
   let total = 0;
@@ -39,7 +40,8 @@ export function topFunctions(profile, limit = 5, lastMs = Infinity) {
     const f = node.callFrame;
     let where = f.url ? `${path.basename(f.url)}:${f.lineNumber + 1}` : '';
     let name = f.functionName || '(anonymous)';
-    if (map && f.url && f.url.endsWith('server.js')) {
+    const map = f.url ? maps.get(path.basename(f.url)) : undefined;
+    if (map) {
       const e = map.findEntry(f.lineNumber, f.columnNumber);
       if (e?.originalSource) {
         const src = e.originalSource.startsWith('file:') ? fileURLToPath(e.originalSource) : path.resolve(path.dirname(SERVER), e.originalSource);

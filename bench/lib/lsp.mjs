@@ -11,6 +11,8 @@ const require = createRequire(import.meta.url);
 const proto = require('vscode-languageserver-protocol/node');
 
 export const SERVER = path.join(root, 'dist', 'server.js');
+/** What a server start loads: server.js at once, service.js (the language service) on first use. */
+export const SERVER_BUNDLES = [SERVER, path.join(root, 'dist', 'service.js')];
 export const INDEX_LOG = /Handbook index: \d+ pages/;
 
 const CAPABILITIES = {

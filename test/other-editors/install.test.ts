@@ -68,12 +68,12 @@ describe('other editors: the README install commands (editor-setup: install)', f
     assert.equal(await exited, 0, `exit status after shutdown and exit\n${stderr}`);
   });
 
-  it('the tarball holds the launchers and the bundled server and CLI, and no sources', async () => {
+  it('the tarball holds the launchers, the bundled server (with the service it loads on first use) and CLI, and no sources', async () => {
     const { tarball, env } = await installedServer();
     const r = await run('tar', ['-tzf', tarball], { env, timeoutMs: 30_000 });
     assert.equal(r.status, 0, describeRun('tar -tzf', r));
     const files = r.stdout.split('\n');
-    for (const f of ['package/package.json', 'package/bin/jobfamily-language-server.js', 'package/bin/jobfamily-lint.js', 'package/dist/server.js', 'package/dist/cli.js']) {
+    for (const f of ['package/package.json', 'package/bin/jobfamily-language-server.js', 'package/bin/jobfamily-lint.js', 'package/dist/server.js', 'package/dist/service.js', 'package/dist/cli.js']) {
       assert.ok(files.includes(f), `${f} is in ${path.basename(tarball)}`);
     }
     assert.deepEqual(files.filter((f) => /^package\/(server|client|test|scripts|examples)\//.test(f)), []);

@@ -1,6 +1,6 @@
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { Logger } from '../service';
-import { CancelledError } from '../service/cancellation';
+import { isCancelledError } from '../service/cancellation';
 
 /**
  * Runs a request handler so that no exception reaches the connection: a failure is logged
@@ -13,7 +13,7 @@ export async function runSafe<T>(log: Logger, what: string, empty: T, token: Can
     return result;
   } catch (e) {
     if (e instanceof ResponseError) throw e;
-    if (e instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    if (isCancelledError(e)) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     log.error(`${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return empty;
   }
@@ -24,7 +24,7 @@ export function runSafeVoid(log: Logger, what: string, fn: () => Promise<void> |
   Promise.resolve()
     .then(fn)
     .catch((e: unknown) => {
-      if (e instanceof CancelledError) return;
+      if (isCancelledError(e)) return;
       log.error(`${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     });
 }

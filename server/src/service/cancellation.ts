@@ -13,6 +13,14 @@ export class CancelledError extends Error {
   }
 }
 
+/**
+ * Whether `e` is a CancelledError. By name, not `instanceof`: the Node server loads the service
+ * from a bundle of its own, which has its own copy of the class.
+ */
+export function isCancelledError(e: unknown): boolean {
+  return e instanceof Error && e.name === 'CancelledError';
+}
+
 export function throwIfCancelled(token: CancellationLike): void {
   if (token.isCancellationRequested) throw new CancelledError();
 }
