@@ -28,16 +28,17 @@ export interface IndexedPage extends HandbookPage, Omit<PageFacts, 'headings'> {
   readonly familyLinks: readonly string[];
 }
 
-/**
- * What a new text of a page changed for links: nothing; only what a link can find in it
- * (title, description, anchors); or where pages are (a page added, moved, published or not,
- * its aliases, its links into job-families).
- */
 /** A `lookup` answer as kept: the page by its uri. */
 type KnownResolution =
   | Exclude<Resolution, { status: 'page' | 'redirect' }>
   | { readonly status: 'page'; readonly page: string }
   | { readonly status: 'redirect'; readonly page: string | undefined; readonly target: string; readonly origin: string };
+
+/**
+ * What a new text of a page changed for links: nothing; only what a link can find in it
+ * (title, description, anchors); or where pages are (a page added, moved, published or not,
+ * its aliases, its links into job-families).
+ */
 type Change = 'none' | 'content' | 'paths';
 
 /** No handbook is that big; past this the walk stops rather than exhaust memory. */
