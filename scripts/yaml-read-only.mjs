@@ -9,7 +9,7 @@
 //   explicit `!!timestamp`-style tag is left unresolved (a warning of yaml, which no rule
 //   reads; the value stays a string). `<<` merge keys still work.
 // Every server-side bundle uses it, so the editor, the browser and the CLI read YAML alike;
-// test/unit/yamlReadOnly.test.ts checks that they read the corpus as the whole package does.
+// test/unit/bundledService.test.ts checks that they read the corpus as the whole package does.
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { NEVER, service } from '../support/service';
+import { NEVER, service } from '../../support/service';
 
 const G = '/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades';
 

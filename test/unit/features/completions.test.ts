@@ -1,21 +1,15 @@
 import * as assert from 'node:assert/strict';
 import type { CompletionItem } from 'vscode-languageserver-types';
-import { MemoryWorkspace } from '../support/memoryWorkspace';
-import { doc, NEVER, service } from '../support/service';
+import { MemoryWorkspace } from '../../support/memoryWorkspace';
+import { openMarked } from '../../support/cursor';
+import { NEVER, service } from '../../support/service';
 
 const G = '/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades';
 const URI = 'file:///hb/content/job-families/engineering/backend.md';
 
 /** Completions at the `¦` in the text. */
 async function at(text: string, ls = service(), uri = URI): Promise<CompletionItem[]> {
-  const offset = text.indexOf('¦');
-  assert.ok(offset >= 0, 'the fixture has a cursor');
-  const clean = text.replace('¦', '');
-  const before = clean.slice(0, offset).split('\n');
-  const position = { line: before.length - 1, character: before[before.length - 1]!.length };
-  const d = doc(uri, clean, (ls.getModel(uri)?.version ?? 0) + 1);
-  if (ls.getModel(uri)) ls.changeDocument(d);
-  else ls.openDocument(d, { jobFamily: true });
+  const { position } = openMarked(ls, uri, text);
   return (await ls.getCompletions(uri, position, NEVER))?.items ?? [];
 }
 
