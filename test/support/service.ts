@@ -56,3 +56,6 @@ export function codes(fs: readonly RuleFinding[]): string[] {
 export function only(ruleId: string): JobFamilyConfig {
   return mergeConfig({ rules: Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.id === ruleId ? r.meta.severity : 'off'])) });
 }
+
+/** The grade table's address as the templates link a grade: `[grade 7](${GRADE_TABLE})`. */
+export const GRADE_TABLE = '/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades';

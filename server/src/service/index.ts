@@ -430,7 +430,7 @@ export type { DocumentLike } from './documents';
 export type { JobFamilyModel } from './model/model';
 export type { RuleFinding } from './features/findings';
 export type { Logger } from './logger';
-export { CancelledError, isCancelledError, NEVER_CANCELLED, type CancellationLike, type Pause } from './cancellation';
+export { CancelledError, NEVER_CANCELLED, type CancellationLike, type Pause } from './cancellation';
 export { FIX_ALL_KIND } from './features/fixAllKind';
 export { DIAGNOSTIC_SOURCE } from './features/diagnostics';
 export { matchesGlobs } from './util/glob';

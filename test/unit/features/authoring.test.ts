@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { openMarked } from '../../support/cursor';
-import { NEVER, service } from '../../support/service';
+import { GRADE_TABLE as G, NEVER, service } from '../../support/service';
 
-const G = '/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades';
 const URI = 'file:///hb/content/job-families/finance/tax.md';
 
 const level = (title: string, grade: string): string[] => [`### ${title}`, '', `#### ${title} Job Grade`, '', `The ${title} is a [grade ${grade}](${G}).`, ''];

@@ -40,9 +40,9 @@ describe('code actions', () => {
     const source = `---\ntitle: "Tax"\n---\n\n${BODY.replace('Knows tax law', 'Knows ¦tax law')}`;
     const { actions } = await actionsAt(ls, source);
     assert.deepEqual(actions.filter((a) => a.title.endsWith('(JF033)')), [], 'the legacy link is on another line');
-    const { text, actions: source_ } = await actionsAt(ls, source, [FIX_ALL_KIND]);
-    assert.deepEqual(source_.map((a) => a.kind), [FIX_ALL_KIND], 'only the fix-all action');
-    assert.match(applied(text, source_[0]!), /\[our values\]\(\/handbook\/values\/\)/);
+    const { text, actions: fixAll } = await actionsAt(ls, source, [FIX_ALL_KIND]);
+    assert.deepEqual(fixAll.map((a) => a.kind), [FIX_ALL_KIND], 'only the fix-all action');
+    assert.match(applied(text, fixAll[0]!), /\[our values\]\(\/handbook\/values\/\)/);
     const { actions: quick } = await actionsAt(ls, source, ['quickfix']);
     assert.ok(quick.every((a) => a.kind === 'quickfix'));
   });

@@ -2,9 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { MemoryWorkspace } from '../../support/memoryWorkspace';
 import { openMarked } from '../../support/cursor';
-import { NEVER, service } from '../../support/service';
+import { GRADE_TABLE as G, NEVER, service } from '../../support/service';
 
-const G = '/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades';
 const URI = 'file:///hb/content/job-families/engineering/backend.md';
 
 /** Completions at the `¦` in the text. */

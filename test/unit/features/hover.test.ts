@@ -2,10 +2,9 @@ import * as assert from 'node:assert/strict';
 import type { Hover } from 'vscode-languageserver-types';
 import { openMarked } from '../../support/cursor';
 import { MemoryWorkspace } from '../../support/memoryWorkspace';
-import { initialized, NEVER, service } from '../../support/service';
+import { GRADE_TABLE as G, NEVER, initialized, service } from '../../support/service';
 import type { LanguageService } from '../../../server/src/service';
 
-const G = '/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades';
 const URI = 'file:///hb/content/job-families/finance/tax.md';
 
 /** The hover's Markdown at the `¦`, or null when there is none. */

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { NEVER, service } from '../../support/service';
+import { GRADE_TABLE as G, NEVER, service } from '../../support/service';
 
-const G = '/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades';
 
 describe('inlay hints', () => {
   it('show each level\'s grade at the end of its heading, and nothing for a level without one', async () => {

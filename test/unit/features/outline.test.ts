@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { openMarked } from '../../support/cursor';
-import { NEVER, service } from '../../support/service';
+import { GRADE_TABLE as G, NEVER, service } from '../../support/service';
 
-const G = '/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades';
 const URI = 'file:///hb/content/job-families/finance/tax.md';
 
 const KIND_NAMES = new Map<number, string>([[SymbolKind.Class, 'Class'], [SymbolKind.Property, 'Property'], [SymbolKind.Namespace, 'Namespace']]);
